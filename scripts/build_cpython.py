@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Build one CPython interpreter from the pinned tarball: extract, patch, configure, make, install.
+
+Two variants:
+  patched   the tarball + cpython-patches/series, installed into BUILD/install
+  baseline  the bare tarball, same configure flags, installed once per pin into
+            the user cache and linked as BUILD/baseline
+
+Both are idempotent and cheap when nothing changed, so meson runs this script on
+every build and lets it decide: a stamp of everything that defines the result
+(pin, configure flags, series and patch contents, this script) is written into
+the prefix after a successful install and into the source tree after patching.
+A source tree whose stamp differs is thrown away and extracted afresh, so a tree
+with a stale patch applied cannot exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cpython_pin as pin  # noqa: E402
+import fetch_cpython  # noqa: E402
+
+STAMP_NAME = ".plugopt-stamp"
+
+# Modules that need a -dev package at build time; the tests, pip and
+# pyperformance rely on them, so an interpreter without one is a failed build.
+REQUIRED_MODULES = ("ssl", "_hashlib", "sqlite3", "ctypes", "zlib", "bz2", "lzma", "readline",
+                    "curses", "dbm.gnu", "dbm.ndbm", "_uuid", "ensurepip", "venv")
+
+
+class BuildError(Exception):
+    """A step of the build failed; the message says which and where to look."""
+
+
+def read_series(series: Path | None) -> list[Path]:
+    """Patch files named by a series file, in order (blank lines and # comments skipped)."""
+    if series is None:
+        return []
+    patches = []
+    for line in series.read_text().splitlines():
+        name = line.split("#", 1)[0].strip()
+        if name:
+            path = series.parent / name
+            if not path.is_file():
+                raise BuildError(f"{series}: lists {name}, which does not exist")
+            patches.append(path)
+    return patches
+
+
+def tree_key(patches: list[Path]) -> str:
+    """Stamp of what the patched source tree is made of."""
+    digest = hashlib.sha256(pin.SHA256.encode())
+    for patch in patches:
+        digest.update(b"\0" + patch.name.encode() + b"\0" + patch.read_bytes())
+    return digest.hexdigest()
+
+
+def install_key(patches: list[Path]) -> str:
+    """Stamp of what the installed interpreter is made of."""
+    digest = hashlib.sha256(tree_key(patches).encode())
+    digest.update("\0".join(pin.CONFIGURE_FLAGS).encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def read_stamp(folder: Path) -> str | None:
+    try:
+        return (folder / STAMP_NAME).read_text().strip()
+    except OSError:
+        return None
+
+
+def write_stamp(folder: Path, key: str) -> None:
+    (folder / STAMP_NAME).write_text(key + "\n")
+
+
+def clean_env() -> dict[str, str]:
+    """The environment for configure and make: no PYTHON* variable leaks into the build."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+
+
+def run_logged(cmd: list[str], cwd: Path, log: Path, step: str) -> None:
+    with open(log, "a") as out:
+        out.write(f"\n$ {' '.join(cmd)}\n")
+        out.flush()
+        result = subprocess.run(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=clean_env())
+    if result.returncode != 0:
+        tail = log.read_text(errors="replace").splitlines()[-30:]
+        raise BuildError(f"{step} failed (exit {result.returncode}); last lines of {log}:\n"
+                         + "\n".join(tail))
+
+
+def extract(tarball: Path, dest: Path) -> None:
+    """Extract the tarball's top folder as `dest` (which must not exist)."""
+    staging = dest.with_name(dest.name + ".extracting")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    with tarfile.open(tarball) as tar:
+        members = tar.getmembers()
+        for member in members:
+            # Files belong to whoever builds, not to the uid recorded in the
+            # tarball (as root, tarfile would chown and git would then refuse
+            # the tree as "dubious ownership").
+            member.uid, member.gid, member.uname, member.gname = os.getuid(), os.getgid(), "", ""
+        # The tarball is verified by hash, so the permissive "tar" filter is safe.
+        if hasattr(tarfile, "tar_filter"):
+            tar.extractall(staging, members=members, filter="tar")
+        else:
+            tar.extractall(staging, members=members)
+    (staging / pin.SOURCE_DIR_NAME).rename(dest)
+    staging.rmdir()
+
+
+def apply_patch(patch: Path, tree: Path) -> None:
+    """Apply one patch with git apply; a failure names the patch and the file."""
+    # The build folder may live inside a git checkout: stop git from finding it,
+    # or `git apply` would silently skip paths outside the current folder.
+    env = dict(os.environ, GIT_CEILING_DIRECTORIES=str(tree.parent))
+    result = subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch.resolve())],
+                            cwd=tree, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        failing = [line.split(":", 2)[1].strip() for line in result.stderr.splitlines()
+                   if line.startswith("error: patch failed:")]
+        where = f" (failing file: {', '.join(failing)})" if failing else ""
+        raise BuildError(f"patch {patch.name} does not apply{where}:\n{result.stderr.strip()}")
+
+
+def prepare_tree(tarball: Path, patches: list[Path], tree: Path, log=print) -> bool:
+    """Make `tree` a pristine extraction with `patches` applied. Returns True if it was redone."""
+    key = tree_key(patches)
+    if tree.is_dir() and read_stamp(tree) == key:
+        return False
+    if tree.exists():
+        log(f"source tree {tree} is stale; extracting afresh")
+        shutil.rmtree(tree)
+    extract(tarball, tree)
+    for patch in patches:
+        apply_patch(patch, tree)
+    write_stamp(tree, key)
+    return True
+
+
+def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int) -> None:
+    if not (tree / "Makefile").is_file():
+        run_logged(["./configure", f"--prefix={prefix}", *pin.CONFIGURE_FLAGS],
+                   tree, log_file, "configure")
+    run_logged(["make", f"-j{jobs}"], tree, log_file, "make")
+    shutil.rmtree(prefix, ignore_errors=True)
+    run_logged(["make", "install"], tree, log_file, "make install")
+
+
+def check_modules(prefix: Path) -> None:
+    """Fail if the installed interpreter lacks a module whose -dev package was missing."""
+    code = ("import importlib\nmissing = []\n"
+            f"for name in {REQUIRED_MODULES!r}:\n"
+            "    try:\n        importlib.import_module(name)\n"
+            "    except ImportError:\n        missing.append(name)\n"
+            "print(' '.join(missing))\n")
+    result = subprocess.run([str(prefix / "bin" / "python3"), "-c", code],
+                            capture_output=True, text=True, env=clean_env())
+    if result.returncode != 0 or result.stdout.strip():
+        raise BuildError(f"{prefix / 'bin' / 'python3'} was built without: "
+                         f"{result.stdout.strip() or result.stderr.strip()}; "
+                         "run scripts/install_deps.py to install the Debian -dev packages, "
+                         "then build again")
+
+
+def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: Path | None,
+                  jobs: int, log=print) -> Path:
+    """Build (if needed) and return the prefix of the given variant."""
+    build_dir = build_dir.resolve()
+    patches = read_series(series) if variant == "patched" else []
+    key = install_key(patches)
+    logs = build_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+
+    if variant == "patched":
+        prefix = build_dir / "install"
+        work = build_dir / "cpython-patched"
+    else:
+        # The baseline never changes for a pin: build it once per key in the
+        # cache and point BUILD/baseline at it.
+        cached = fetch_cpython.cache_dir() / "baseline" / key[:16]
+        prefix = cached / "prefix"
+        work = cached / "work"
+
+    link = build_dir / "baseline" if variant == "baseline" else None
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    with open(prefix.parent / f".{variant}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if read_stamp(prefix) != key or not (prefix / "bin" / "python3").exists():
+            log(f"building the {variant} interpreter (log: {logs / (variant + '.log')})")
+            log_file = logs / f"{variant}.log"
+            log_file.write_text("")
+            source = fetch_cpython.fetch(tarball, log=log)
+            tree = work / "src"
+            if prepare_tree(source, patches, tree, log=log):
+                log(f"  extracted and applied {len(patches)} patch(es)")
+            build_and_install(tree, prefix, log_file, jobs)
+            check_modules(prefix)
+            write_stamp(prefix, key)
+            if variant == "baseline":
+                shutil.rmtree(work)  # the prefix is all we keep
+    if link is not None:
+        if link.is_symlink() or link.exists():
+            if link.is_symlink() and Path(os.readlink(link)) == prefix:
+                return link
+            link.unlink() if link.is_symlink() else shutil.rmtree(link)
+        link.symlink_to(prefix, target_is_directory=True)
+        return link
+    return prefix
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("variant", choices=("patched", "baseline"))
+    parser.add_argument("--build-dir", type=Path, required=True)
+    parser.add_argument("--series", type=Path, help="series file (patched variant)")
+    parser.add_argument("--tarball", type=Path, help="use this tarball instead of the cache")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--stamp-out", type=Path, help="touch this file on success (for meson)")
+    args = parser.parse_args()
+    if args.variant == "patched" and args.series is None:
+        parser.error("the patched variant needs --series")
+    try:
+        prefix = build_variant(args.variant, args.build_dir, args.series, args.tarball, args.jobs,
+                               log=lambda m: print(m, flush=True))
+    except (BuildError, fetch_cpython.FetchError) as exc:
+        print(f"build_cpython: error: {exc}", file=sys.stderr)
+        return 1
+    if args.stamp_out:
+        args.stamp_out.write_text(f"{prefix}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

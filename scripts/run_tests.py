@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Run plugopt's pytest suite against a meson build folder (this is what `meson test` runs).
+
+pytest itself runs in the project venv; the tests start the interpreters of
+the build folder (BUILD/install/bin/python3, BUILD/baseline/bin/python3) as
+subprocesses, so a crash of the patched interpreter fails one test instead of
+killing the run. Extra arguments go to pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PYTEST_NO_TESTS_COLLECTED = 5
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", type=Path, required=True)
+    args, pytest_args = parser.parse_known_args()
+    env = dict(os.environ, PLUGOPT_BUILD_DIR=str(args.build_dir.resolve()))
+    extra = os.environ.get("PLUGOPT_PYTEST_ARGS", "").split()
+    result = subprocess.run([sys.executable, "-m", "pytest", str(REPO_ROOT / "tests"),
+                             *extra, *pytest_args], env=env)
+    if result.returncode == PYTEST_NO_TESTS_COLLECTED:
+        print("run_tests: error: pytest collected no tests; an empty selection is a failure",
+              file=sys.stderr)
+        return 1
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
