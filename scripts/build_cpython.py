@@ -20,6 +20,7 @@ import argparse
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,8 @@ import cpython_pin as pin  # noqa: E402
 import fetch_cpython  # noqa: E402
 
 STAMP_NAME = ".plugopt-stamp"
+# Bump when a change to the steps below changes what gets installed.
+RECIPE_VERSION = 1
 
 # Modules that need a -dev package at build time; the tests, pip and
 # pyperformance rely on them, so an interpreter without one is a failed build.
@@ -69,7 +72,7 @@ def install_key(patches: list[Path]) -> str:
     """Stamp of what the installed interpreter is made of."""
     digest = hashlib.sha256(tree_key(patches).encode())
     digest.update("\0".join(pin.CONFIGURE_FLAGS).encode())
-    digest.update(Path(__file__).read_bytes())
+    digest.update(f"recipe {RECIPE_VERSION}".encode())
     return digest.hexdigest()
 
 
@@ -129,8 +132,9 @@ def apply_patch(patch: Path, tree: Path) -> None:
     result = subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch.resolve())],
                             cwd=tree, capture_output=True, text=True, env=env)
     if result.returncode != 0:
-        failing = [line.split(":", 2)[1].strip() for line in result.stderr.splitlines()
-                   if line.startswith("error: patch failed:")]
+        failing = re.findall(r"^error: patch failed: (.+):\d+$", result.stderr, re.MULTILINE)
+        failing += re.findall(r"^error: (.+?): (?:No such file or directory|does not exist in index)$",
+                              result.stderr, re.MULTILINE)
         where = f" (failing file: {', '.join(failing)})" if failing else ""
         raise BuildError(f"patch {patch.name} does not apply{where}:\n{result.stderr.strip()}")
 

@@ -52,6 +52,17 @@ def main_job(build_dir: Path) -> None:
         "print('optimizers:', ', '.join(names) if names else '(none built)')\n"
     )
     subprocess.run([str(python), "-c", report], check=True)
+    demo = (
+        "import plugopt.counter as counter\n"
+        "def hot_loop(n):\n"
+        "    total = 0\n"
+        "    for i in range(n):\n"
+        "        total += i % 7\n"
+        "    return total\n"
+        "results = [hot_loop(20000) for _ in range(20)]\n"
+        "print('\\n'.join(counter.report(top=5)))\n"
+    )
+    subprocess.run([str(python), "-c", demo], check=True)
     baseline = build_dir / "baseline" / "bin" / "python3"
     subprocess.run([str(baseline), "-c",
                     "import sys; print('baseline interpreter:', sys.executable)"], check=True)

@@ -1,0 +1,64 @@
+"""Fixtures for plugopt's tests.
+
+The tests run in the project venv and start the interpreters of a build
+folder ($PLUGOPT_BUILD_DIR, else ./build) as subprocesses.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO_ROOT, SCRIPTS_DIR
+
+# The build scripts are plain modules in scripts/; tests import them directly.
+sys.path.insert(0, str(SCRIPTS_DIR))
+
+import cpython_pin as pin  # noqa: E402
+import fetch_cpython  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def build_dir(repo_root: Path) -> Path:
+    path = Path(os.environ.get("PLUGOPT_BUILD_DIR") or repo_root / "build").resolve()
+    if not (path / "install" / "bin" / "python3").exists():
+        pytest.fail(f"{path / 'install' / 'bin' / 'python3'} does not exist: build first with "
+                    "`python3 scripts/plugopt.py build` (or set PLUGOPT_BUILD_DIR to a "
+                    "built meson folder)", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def patched_python(build_dir: Path) -> Path:
+    return build_dir / "install" / "bin" / "python3"
+
+
+@pytest.fixture(scope="session")
+def baseline_python(build_dir: Path) -> Path:
+    path = build_dir / "baseline" / "bin" / "python3"
+    if not path.exists():
+        pytest.fail(f"{path} does not exist: the build folder has no baseline interpreter",
+                    pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pinned_tarball() -> Path:
+    """The verified CPython tarball in the cache the build used (never downloaded here)."""
+    path = fetch_cpython.cache_dir() / pin.TARBALL_NAME
+    if not path.is_file():
+        pytest.fail(f"{path} does not exist: the build caches the pinned tarball there "
+                    "(run `python3 scripts/plugopt.py build` with the same PLUGOPT_CACHE / "
+                    "XDG_CACHE_HOME as the tests)", pytrace=False)
+    try:
+        return fetch_cpython.fetch(path)
+    except fetch_cpython.FetchError as exc:
+        pytest.fail(str(exc), pytrace=False)

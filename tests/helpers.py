@@ -1,0 +1,49 @@
+"""Helpers shared by plugopt's tests: run interpreters and scripts as subprocesses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS_DIR = REPO_ROOT / "scripts"
+
+DEFAULT_TIMEOUT = 120.0
+
+
+def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """os.environ without PYTHON* variables (PYTHONPATH, PYTHONHOME, ... of the
+    pytest process must not leak into the interpreters under test), plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(extra or {})
+    return env
+
+
+def run(cmd: Sequence[str | Path], *, env: Mapping[str, str] | None = None,
+        timeout: float = DEFAULT_TIMEOUT, cwd: Path | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    """Run `cmd` in a clean environment (see clean_env; `env` adds or overrides
+    variables), capturing text output. Never raises on a non-zero exit."""
+    return subprocess.run([str(part) for part in cmd], env=clean_env(env), cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def run_python(python: Path, code: str, *args: str, env: Mapping[str, str] | None = None,
+               timeout: float = DEFAULT_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """Run `python -c code *args` in a clean environment (see run)."""
+    return run([python, "-c", code, *args], env=env, timeout=timeout)
+
+
+def run_script(name: str, *args: str | Path, env: Mapping[str, str] | None = None,
+               timeout: float = DEFAULT_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """Run scripts/NAME with the Python running pytest (the project venv)."""
+    return run([sys.executable, SCRIPTS_DIR / name, *args], env=env, timeout=timeout)
+
+
+def output(result: subprocess.CompletedProcess[str]) -> str:
+    """A finished process's exit status and output, for assertion messages."""
+    return (f"exit status {result.returncode}\n--- stdout\n{result.stdout}"
+            f"--- stderr\n{result.stderr}")

@@ -1,0 +1,77 @@
+"""Both built interpreters are complete CPython 3.11.2 installations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import cpython_pin as pin
+from helpers import output, run, run_python
+
+
+@pytest.fixture(params=["patched", "baseline"])
+def python(request: pytest.FixtureRequest) -> Path:
+    return request.getfixturevalue(f"{request.param}_python")
+
+
+def prefix_of(python: Path) -> Path:
+    result = run_python(python, "import sys; print(sys.prefix)")
+    assert result.returncode == 0, output(result)
+    return Path(result.stdout.strip())
+
+
+def test_version_is_the_pin(python: Path) -> None:
+    result = run_python(python, "import sys; print(sys.version)")
+    assert result.returncode == 0, output(result)
+    assert result.stdout.startswith(pin.VERSION + " "), result.stdout
+
+
+def test_modules_with_build_dependencies_import(python: Path) -> None:
+    result = run_python(python, "import ssl, sqlite3, ctypes, zlib; print(ssl.OPENSSL_VERSION)")
+    assert result.returncode == 0, output(result)
+    assert result.stdout.startswith("OpenSSL"), result.stdout
+
+
+def test_ensurepip_bundles_pip(python: Path) -> None:
+    result = run_python(python, "import ensurepip; print(ensurepip.version())")
+    assert result.returncode == 0, output(result)
+    assert re.fullmatch(r"\d+\.\d+(\.\d+)?\n", result.stdout), result.stdout
+
+
+def test_venv_with_pip(python: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    created = run([python, "-m", "venv", venv], timeout=300)
+    assert created.returncode == 0, output(created)
+    pip = run([venv / "bin" / "python", "-m", "pip", "--version"])
+    assert pip.returncode == 0, output(pip)
+    assert pip.stdout.startswith("pip "), pip.stdout
+    assert str(venv) in pip.stdout, pip.stdout  # pip runs from the venv's site-packages
+    bases = run_python(venv / "bin" / "python",
+                       "import sys; print(sys.prefix); print(sys.base_prefix)")
+    assert bases.returncode == 0, output(bases)
+    prefix, base_prefix = bases.stdout.splitlines()
+    assert Path(prefix) == venv
+    assert Path(base_prefix).resolve() == prefix_of(python).resolve()
+
+
+def test_interpreters_have_their_own_prefixes(build_dir: Path, patched_python: Path,
+                                              baseline_python: Path) -> None:
+    patched, baseline = prefix_of(patched_python), prefix_of(baseline_python)
+    assert patched.resolve() == (build_dir / "install").resolve()
+    assert baseline.resolve() == (build_dir / "baseline").resolve()
+    assert patched.resolve() != baseline.resolve()
+
+
+def test_optimizer_package_is_installed_in_patched_only(build_dir: Path, patched_python: Path,
+                                                        baseline_python: Path) -> None:
+    init = (build_dir / "install" / "lib" / f"python{pin.VERSION.rsplit('.', 1)[0]}"
+            / "site-packages" / "plugopt" / "__init__.py")
+    assert init.is_file()
+    code = "import plugopt; print(plugopt.__file__)"
+    patched = run_python(patched_python, code)
+    assert patched.returncode == 0, output(patched)
+    assert Path(patched.stdout.strip()).resolve() == init.resolve()
+    baseline = run_python(baseline_python, code)
+    assert baseline.returncode == 1 and "ModuleNotFoundError" in baseline.stderr, output(baseline)

@@ -1,0 +1,538 @@
+"""The optimizer API in the patched interpreter, driven by the test-only optimizer.
+
+Every test runs a short program in build/install/bin/python3 (a crash fails
+one test, not the run). tests/testopt/testopt.c is the optimizer; its
+module is built by meson into BUILD/tests/testopt.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import output, run, run_python
+
+PRELUDE = """
+import dis, gc, marshal, sys, weakref
+import _optimizer, testopt
+ENTRY = _optimizer.PY_OPTIMIZE_FUNCTION_ENTRY
+YIELD = _optimizer.PY_OPTIMIZE_RESUME_AFTER_YIELD
+BACK = _optimizer.PY_OPTIMIZE_BACK_EDGE
+
+def offset_of(func, opname, nth=0):
+    found = [i.offset // 2 for i in dis.get_instructions(func) if i.opname == opname]
+    return found[nth]
+"""
+
+
+@pytest.fixture(scope="module")
+def api(patched_python: Path, build_dir: Path):
+    """Run a program (PRELUDE + code) in the patched interpreter; return its stdout."""
+    env = {"PYTHONPATH": str(build_dir / "tests" / "testopt")}
+
+    def run(code: str, *, extra_env: dict[str, str] | None = None, expect_ok: bool = True):
+        program = PRELUDE + textwrap.dedent(code)
+        result = run_python(patched_python, program, env={**env, **(extra_env or {})},
+                            timeout=120)
+        if expect_ok:
+            assert result.returncode == 0, output(result)
+        return result
+    return run
+
+
+def test_no_optimizer_means_no_executors_and_no_hotspots(api) -> None:
+    result = api("""
+        def f(n):
+            return sum(i for i in range(n))
+        for _ in range(1000): f(10)
+        s = _optimizer.get_stats()
+        print(s["hotspots_back_edge"], s["installed"], s["entries"], _optimizer.get_optimizers())
+    """)
+    assert result.stdout.split() == ["0", "0", "0", "[]"]
+
+
+def test_back_edge_counter_counts_iterations_minus_threshold(api) -> None:
+    # Threshold from the cost model: cost 1 / max(1 - 1.0, 1/16) = 16.
+    # The 16th back edge compiles and the VM enters the executor at once.
+    result = api("""
+        opt = testopt.Optimizer(BACK, optimization_cost=1.0, run_cost=1.0)
+        opt.register()
+        print(_optimizer.describe(opt)["threshold"])
+        def loop():
+            total = 0
+            for i in range(1000):
+                total += i
+            return total
+        print(loop())
+        (offset, executor), = _optimizer.get_executors(loop.__code__).items()
+        print(executor.count, offset == offset_of(loop, "FOR_ITER"))
+    """)
+    assert result.stdout.split() == ["16", "499500", "985", "True"]
+
+
+@pytest.mark.parametrize("capability, expected_kinds", [
+    ("ENTRY", {"entry"}), ("YIELD", {"resume"}), ("BACK", {"loop"}),
+    ("ENTRY | YIELD | BACK", {"entry", "resume", "loop"}),
+])
+def test_hotspot_kinds_follow_capabilities(api, capability: str,
+                                           expected_kinds: set[str]) -> None:
+    result = api(f"""
+        opt = testopt.Optimizer({capability}, optimization_cost=0.5, run_cost=0.0)
+        opt.register()
+        def gen(n):
+            for i in range(n):
+                yield i
+        def work():
+            return sum(gen(40))
+        for _ in range(40): work()
+        kinds = set()
+        for code in (gen.__code__, work.__code__):
+            for offset in _optimizer.get_executors(code):
+                op, arg = _optimizer.get_instruction(code, offset)
+                name = dis._all_opname[op]
+                if name.startswith("RESUME"):
+                    kinds.add("entry" if arg == 0 else "resume")
+                else:
+                    kinds.add("loop")
+        print(sorted(kinds))
+    """)
+    assert result.stdout.strip() == str(sorted(expected_kinds))
+
+
+PROGRAMS = {
+    "loops": """
+        def f(n):
+            out = []
+            for i in range(n):
+                j = 0
+                while j < 3:
+                    if (i + j) % 5 == 0:
+                        j += 2
+                        continue
+                    j += 1
+                if i == 77:
+                    break
+                out.append(i * j)
+            return out
+        print(sum(f(200)), [len(f(k)) for k in range(0, 100, 7)])
+    """,
+    "generators": """
+        def sub(k):
+            for j in range(k):
+                received = yield -j
+        def gen(n):
+            for i in range(n):
+                got = yield i
+                if got:
+                    yield from sub(got)
+        def drive():
+            g = gen(30)
+            out = [next(g)]
+            for i in range(25):
+                out.append(g.send(i % 3))
+            try:
+                g.throw(KeyError("x"))
+            except KeyError as e:
+                out.append(repr(e))
+            return out
+        print([drive() for _ in range(20)][-1])
+    """,
+    "coroutines": """
+        import asyncio
+        async def leaf(i):
+            await asyncio.sleep(0)
+            return i * 2
+        async def main():
+            total = 0
+            for i in range(200):
+                total += await leaf(i)
+            agen_out = [x async for x in agen(50)]
+            return total, sum(agen_out)
+        async def agen(n):
+            for i in range(n):
+                await asyncio.sleep(0)
+                yield i
+        print(asyncio.run(main()))
+    """,
+    "exceptions": """
+        def f(n):
+            log = []
+            for i in range(n):
+                try:
+                    try:
+                        if i % 7 == 0:
+                            raise ValueError(i)
+                        log.append(i)
+                    finally:
+                        log.append(-1)
+                except ValueError as e:
+                    log.append(str(e))
+                    continue
+            return log
+        print(len(f(500)), f(30)[-5:])
+    """,
+    "recursion_closures_comprehensions": """
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+        def make(k):
+            return lambda x: x + k
+        adders = [make(k) for k in range(50)]
+        print(fib(20), sum(a(1) for a in adders), {i: i * i for i in range(30) if i % 3}[28])
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+@pytest.mark.parametrize("setup", ["", "count", "step"])
+def test_programs_give_the_same_output_with_executors(api, name: str, setup: str) -> None:
+    plain = api(PROGRAMS[name]).stdout
+    prefix = {
+        "": "",
+        # N = 0 executors at every hotspot kind, installed after 1 execution.
+        "count": "testopt.Optimizer(ENTRY | YIELD | BACK, 0.5, 0.0).register()\n",
+        # N > 0 executors at every simple instruction of every function defined.
+        "step": textwrap.dedent("""
+            import builtins
+            installed = []
+            def place(code):
+                for ins in dis.get_instructions(code):
+                    if ins.opname in ("LOAD_CONST", "LOAD_FAST", "STORE_FAST", "POP_TOP", "NOP"):
+                        installed.append(testopt.install(code, ins.offset // 2, advance=3))
+                for const in code.co_consts:
+                    if hasattr(const, "co_code"):
+                        place(const)
+            _compile = builtins.compile
+        """),
+    }[setup]
+    if setup == "step":
+        program = prefix + "src = " + repr(textwrap.dedent(PROGRAMS[name])) + "\n" + textwrap.dedent("""
+            code = compile(src, "<program>", "exec")
+            place(code)
+            exec(code, {"__name__": "__main__"})
+            s = _optimizer.get_stats()
+            assert s["entries"] > s["zero_progress"] >= 0, s
+        """)
+        assert api(program).stdout == plain
+    else:
+        assert api(prefix + textwrap.dedent(PROGRAMS[name])).stdout == plain
+
+
+def test_executor_on_a_specialized_instruction_with_caches(api) -> None:
+    result = api("""
+        class P:
+            def __init__(self): self.x = 3
+        def get(p):
+            return p.x
+        p = P()
+        for _ in range(100): get(p)                 # specialize LOAD_ATTR
+        off = offset_of(get, "LOAD_ATTR")
+        before = dis._all_opname[_optimizer.get_instruction(get.__code__, off)[0]]
+        e = testopt.install(get.__code__, off)
+        print(before, [get(p) for _ in range(50)][-1], e.count)
+        class Q:
+            x = "other type"
+        print(get(Q()), dis._all_opname[_optimizer.get_instruction(get.__code__, off)[0]] == before)
+        try:
+            testopt.install(get.__code__, off + 1)
+        except ValueError as exc:
+            print("cache:", "not an instruction boundary" in str(exc))
+        try:
+            testopt.install(get.__code__, 10_000)
+        except ValueError as exc:
+            print("range:", "out of range" in str(exc))
+    """)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "LOAD_ATTR_INSTANCE_VALUE 3 50"
+    assert lines[1:] == ["other type True", "cache: True", "range: True"]
+
+
+def test_executor_after_extended_arg(api) -> None:
+    result = api("""
+        names = [f"v{i}" for i in range(300)]
+        src = "def f():\\n" + "".join(f"    {n} = {i}\\n" for i, n in enumerate(names))
+        src += "    total = 0\\n    for _ in range(20):\\n        total += v299 + v0\\n    return total\\n"
+        ns = {}
+        exec(src, ns)
+        f = ns["f"]
+        ins = list(dis.get_instructions(f))
+        k = next(i for i, x in enumerate(ins) if x.opname == "EXTENDED_ARG")
+        target = ins[k + 1]
+        e = testopt.install(f.__code__, target.offset // 2, advance=1)
+        results = [f() for _ in range(5)]
+        print(results[0], len(set(results)), e.count)
+    """)
+    total, distinct, count = result.stdout.split()
+    assert (total, distinct) == (str(20 * 299), "1")
+    assert int(count) >= 5
+
+
+def test_loop_whose_jump_needs_extended_arg(api) -> None:
+    result = api("""
+        body = "".join(f"        x{i} = i + {i}\\n" for i in range(150))
+        src = "def f(n):\\n    s = 0\\n    for i in range(n):\\n" + body + "        s += x149\\n    return s\\n"
+        ns = {}; exec(src, ns); f = ns["f"]
+        assert any(i.opname == "EXTENDED_ARG" for i in dis.get_instructions(f))
+        opt = testopt.Optimizer(BACK, 0.5, 0.0); opt.register()
+        print(f(100), len(_optimizer.get_executors(f.__code__)))
+    """)
+    assert result.stdout.split() == [str(sum(i + 149 for i in range(100))), "1"]
+
+
+def test_code_bytes_marshal_equality_and_hash_are_unchanged(api) -> None:
+    result = api("""
+        def f(a):
+            s = 0
+            for i in range(a):
+                s += i
+            return s
+        f(50)
+        code = f.__code__
+        before = (code.co_code, marshal.dumps(code), hash(code), dis.Bytecode(f).dis())
+        for ins in dis.get_instructions(f):
+            if ins.opname in ("LOAD_FAST", "LOAD_CONST", "FOR_ITER", "RETURN_VALUE"):
+                testopt.install(code, ins.offset // 2)
+        assert len(_optimizer.get_executors(code)) >= 4
+        after = (code.co_code, marshal.dumps(code), hash(code), dis.Bytecode(f).dis())
+        print([b == a for b, a in zip(before, after)])
+        print(code == code.replace(), hash(code) == hash(code.replace()), f(50))
+        print(b"\\xe6" not in bytes(code._co_code_adaptive[::2]))
+    """)
+    assert result.stdout.splitlines() == ["[True, True, True, True]",
+                                          "True True 1225", "True"]
+
+
+def test_exception_from_executor_has_the_instructions_line(api) -> None:
+    result = api("""
+        import traceback
+        def f():
+            x = 1
+            y = 2           # the executor raises here
+            return x + y
+        off = offset_of(f, "LOAD_CONST", 1)
+        testopt.install(f.__code__, off, raise_exc=ZeroDivisionError)
+        try:
+            f()
+        except ZeroDivisionError as e:
+            tb = traceback.extract_tb(e.__traceback__)[-1]
+            print(tb.lineno - f.__code__.co_firstlineno)
+    """)
+    assert result.stdout.strip() == "2"
+
+
+def test_compile_that_raises_goes_to_unraisablehook(api) -> None:
+    result = api("""
+        seen = []
+        sys.unraisablehook = lambda u: seen.append(type(u.exc_value).__name__)
+        opt = testopt.Optimizer(BACK, 0.5, 0.0, mode="raise"); opt.register()
+        total = 0
+        for i in range(100):
+            total += i
+        s = _optimizer.get_stats()
+        print(total, seen[:1], s["failed"] >= 1, s["installed"])
+    """)
+    assert result.stdout.split() == ["4950", "['RuntimeError']", "True", "0"]
+
+
+def test_declining_optimizer_is_asked_with_exponential_backoff(api) -> None:
+    result = api("""
+        opt = testopt.Optimizer(BACK, 1.0, 1.0, mode="decline"); opt.register()
+        def loop():
+            for i in range(20000):
+                pass
+        loop()
+        print(len(opt.compiled))
+    """)
+    # 16 + 32 + 64 + 128 + 256 per round, then every 256: about 80, not 20000 / 16.
+    asked = int(result.stdout)
+    assert 5 <= asked <= 100
+
+
+def test_optimizers_are_asked_in_order_of_benefit(api) -> None:
+    result = api("""
+        slow = testopt.Optimizer(BACK, 0.5, 0.9, mode="count")
+        fast = testopt.Optimizer(BACK, 0.5, 0.2, mode="decline")
+        slow.register(); fast.register()
+        print([round(_optimizer.describe(o)["run_cost"], 2) for o in _optimizer.get_optimizers()])
+        for i in range(100):
+            pass
+        at_module = lambda opt: [c for c in opt.compiled if c[0] == "<module>"]
+        print(len(at_module(fast)), len(at_module(slow)))
+    """)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "[0.2, 0.9]"
+    assert lines[1] == "1 1"
+
+
+def test_selective_invalidation_with_overlapping_dependencies(api) -> None:
+    result = api("""
+        class A: pass
+        a, b = A(), A()
+        def f():
+            x = 1; y = 2; z = 3
+            return x + y + z
+        offs = [i.offset // 2 for i in dis.get_instructions(f) if i.opname == "STORE_FAST"]
+        e1, e2, e3 = [testopt.install(f.__code__, o) for o in offs]
+        testopt.depends(e1, a); testopt.depends(e2, b); testopt.depends(e3, a); testopt.depends(e3, b)
+        _optimizer.invalidate(a)
+        print(e1.valid, e2.valid, e3.valid, f(), sorted(_optimizer.get_executors(f.__code__)) == [offs[1]])
+        sys._clear_internal_caches()
+        print(e2.valid, _optimizer.get_executors(f.__code__), _optimizer.get_stats()["alive"])
+    """)
+    assert result.stdout.splitlines() == ["False True False 6 True", "False {} 0"]
+
+
+def test_executors_and_code_are_freed(api) -> None:
+    result = api("""
+        opt = testopt.Optimizer(ENTRY | BACK, 0.5, 0.0); opt.register()
+        refs = []
+        for k in range(3000):
+            ns = {}
+            exec("def f(n):\\n    t = 0\\n    for i in range(n):\\n        t += i\\n    return t", ns)
+            ns["f"](5); ns["f"](5)
+            refs.append(weakref.ref(ns["f"].__code__))
+            if k == 0:
+                e = next(iter(_optimizer.get_executors(ns["f"].__code__).values()))
+                eref = weakref.ref(e); del e
+            del ns
+        gc.collect()
+        # What stays alive is this module's own loop executor, not 6000.
+        print(sum(r() is not None for r in refs), eref() is None,
+              testopt.live_executors() <= 3 and _optimizer.get_stats()["alive"] <= 3,
+              _optimizer.get_stats()["installed"] >= 6000)
+    """)
+    assert result.stdout.split() == ["0", "True", "True", "True"]
+
+
+def test_settrace_mid_loop_sees_every_line_and_stops_executors(api) -> None:
+    program = """
+        def loop(n, trace_at):
+            total = 0
+            for i in range(n):
+                if i == trace_at:
+                    sys.settrace(tracer)
+                total += i
+            sys.settrace(None)
+            return total
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code is loop.__code__:
+                events.append((event, frame.f_lineno - loop.__code__.co_firstlineno))
+            return tracer
+        print(loop(300, 250), len(events), events[:6])
+        print(len(_optimizer.get_executors(loop.__code__)))
+    """
+    plain = api(program).stdout.splitlines()
+    optimized = api("testopt.Optimizer(ENTRY | BACK, 0.5, 0.0).register()\n"
+                    + textwrap.dedent(program)).stdout.splitlines()
+    assert optimized[0] == plain[0]
+    assert optimized[1] == "0"   # tracing removed every executor
+
+
+def test_tracer_can_jump_by_setting_f_lineno_in_optimized_code(api) -> None:
+    result = api("""
+        testopt.Optimizer(ENTRY | BACK, 0.5, 0.0).register()
+        def f():
+            out = []
+            for i in range(3):
+                out.append(i)
+            out.append("skipped")
+            out.append("end")
+            return out
+        for _ in range(30): f()
+        start = f.__code__.co_firstlineno
+        def tracer(frame, event, arg):
+            if frame.f_code is f.__code__ and event == "line" and frame.f_lineno == start + 4:
+                frame.f_lineno = start + 5
+            return tracer
+        sys.settrace(tracer)
+        r = f()
+        sys.settrace(None)
+        print(r)
+    """)
+    assert result.stdout.strip() == "[0, 1, 2, 'end']"
+
+
+def test_pep523_evaluator_removes_executors(api) -> None:
+    result = api("""
+        import _testinternalcapi
+        testopt.Optimizer(BACK, 0.5, 0.0).register()
+        def f():
+            for i in range(50): pass
+        f()
+        n = len(_optimizer.get_executors(f.__code__))
+        _testinternalcapi.set_eval_frame_record([])
+        _testinternalcapi.set_eval_frame_default()
+        print(n, len(_optimizer.get_executors(f.__code__)))
+    """)
+    assert result.stdout.split() == ["1", "0"]
+
+
+def test_signal_interrupts_while_true_under_an_executor(api) -> None:
+    result = api("""
+        import signal
+        testopt.Optimizer(BACK, 0.5, 0.0).register()
+        class Done(Exception): pass
+        def handler(signum, frame): raise Done
+        signal.signal(signal.SIGALRM, handler)
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        n = 0
+        try:
+            while True:
+                n += 1
+        except Done:
+            print("interrupted", n > 16, _optimizer.get_stats()["entries"] > 0)
+    """)
+    assert result.stdout.split() == ["interrupted", "True", "True"]
+
+
+def test_two_threads_in_hot_loops(api) -> None:
+    result = api("""
+        import threading
+        testopt.Optimizer(ENTRY | BACK, 0.5, 0.0).register()
+        results = {}
+        def work(name, n):
+            t = 0
+            for i in range(n):
+                t += i % 7
+            results[name] = t
+        threads = [threading.Thread(target=work, args=(k, 200000)) for k in "ab"]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        print(results["a"] == results["b"] == sum(i % 7 for i in range(200000)))
+    """)
+    assert result.stdout.strip() == "True"
+
+
+def test_recursion_error_in_a_hot_recursive_function(api) -> None:
+    result = api("""
+        testopt.Optimizer(ENTRY, 0.5, 0.0).register()
+        def down(n):
+            return down(n + 1)
+        for _ in range(3):
+            try:
+                down(0)
+            except RecursionError:
+                print("RecursionError")
+        print(len(_optimizer.get_executors(down.__code__)))
+    """)
+    assert result.stdout.split() == ["RecursionError"] * 3 + ["1"]
+
+
+def test_regrtest_core_files_pass_with_executors_everywhere(patched_python: Path,
+                                                           build_dir: Path,
+                                                           tmp_path: Path) -> None:
+    """CPython's own tests for the interpreter's trickiest parts, with a counting
+    optimizer (N = 0) installed after one execution of every hotspot."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import testopt\n"
+        "testopt.Optimizer(7, 0.5, 0.0).register()\n")
+    env = {"PYTHONPATH": f"{tmp_path}:{build_dir / 'tests' / 'testopt'}",
+           "SETUPTOOLS_USE_DISTUTILS": "stdlib"}
+    tests = ["test_generators", "test_coroutines", "test_grammar", "test_sys_settrace",
+             "test_exceptions", "test_asyncgen", "test_dis", "test_frame", "test_code",
+             "test_itertools", "test_contextlib", "test_scope", "test_with"]
+    result = run([patched_python, "-m", "test", "-j2", *tests], env=env, timeout=900)
+    assert result.returncode == 0, output(result)
+    assert "Tests result: SUCCESS" in result.stdout
