@@ -161,7 +161,8 @@ def fetch(explicit: Path | None = None, log=print) -> Path:
         return cached
 
     cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(cached.name + ".part")
+    # Per-process name: the two interpreter builds may fetch at the same time.
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
     for name, method in (("upstream", download_upstream), ("Debian source package", download_debian)):
         log(f"fetching CPython {pin.VERSION} from the {name} ...")
         partial.unlink(missing_ok=True)
