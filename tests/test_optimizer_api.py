@@ -194,7 +194,6 @@ def test_programs_give_the_same_output_with_executors(api, name: str, setup: str
         "count": "testopt.Optimizer(ENTRY | YIELD | BACK, 0.5, 0.0).register()\n",
         # N > 0 executors at every simple instruction of every function defined.
         "step": textwrap.dedent("""
-            import builtins
             installed = []
             def place(code):
                 for ins in dis.get_instructions(code):
@@ -203,7 +202,6 @@ def test_programs_give_the_same_output_with_executors(api, name: str, setup: str
                 for const in code.co_consts:
                     if hasattr(const, "co_code"):
                         place(const)
-            _compile = builtins.compile
         """),
     }[setup]
     if setup == "step":
