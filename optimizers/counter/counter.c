@@ -3,7 +3,8 @@
  * It registers for all three hotspot kinds. Each executor counts how often
  * the VM enters it and returns at once with N = 0, so the program runs
  * exactly as without it. report() (and, at exit, the atexit hook registered
- * on import) lists the hottest functions and loops.
+ * on import, on stderr; $PLUGOPT_COUNTER_TOP sets its length, 0 silences it)
+ * lists the hottest functions and loops.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -209,13 +210,64 @@ error:
     return NULL;
 }
 
+/* How many hotspots the exit report lists: $PLUGOPT_COUNTER_TOP, default 20;
+ * 0 turns the report off. */
+static int report_top = 20;
+
+/* Registered with atexit on import: the report on stderr, so that it never
+ * mixes with the program's own output. Silent when nothing got hot. */
+static PyObject *
+report_at_exit(PyObject *module, PyObject *Py_UNUSED(args))
+{
+    if (report_top <= 0 || the_optimizer == NULL) {
+        Py_RETURN_NONE;
+    }
+    PyObject *rows = counts(module, NULL);
+    if (rows == NULL) {
+        return NULL;
+    }
+    Py_ssize_t hot = PyList_GET_SIZE(rows);
+    Py_DECREF(rows);
+    if (hot == 0) {
+        Py_RETURN_NONE;
+    }
+    PyObject *top = PyLong_FromLong(report_top);
+    PyObject *lines = top ? PyObject_CallMethod(module, "report", "O", top) : NULL;
+    Py_XDECREF(top);
+    if (lines == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PySys_FormatStderr("%U\n", PyList_GET_ITEM(lines, i));
+    }
+    Py_DECREF(lines);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef counter_methods[] = {
     {"counts", counts, METH_NOARGS,
      "counts()\n--\n\n[(count, qualname, filename, line, kind), ...], hottest first."},
     {"report", _PyCFunction_CAST(report), METH_VARARGS | METH_KEYWORDS,
      "report(top=20)\n--\n\nThe report's lines: a header, then the `top` hottest hotspots."},
+    {"_report_at_exit", report_at_exit, METH_NOARGS,
+     "_report_at_exit()\n--\n\nPrint the report on stderr (registered with atexit)."},
     {NULL, NULL}
 };
+
+static int
+register_exit_report(PyObject *module)
+{
+    PyObject *hook = PyObject_GetAttrString(module, "_report_at_exit");
+    PyObject *atexit = PyImport_ImportModule("atexit");
+    PyObject *result = NULL;
+    if (hook != NULL && atexit != NULL) {
+        result = PyObject_CallMethod(atexit, "register", "O", hook);
+    }
+    Py_XDECREF(hook);
+    Py_XDECREF(atexit);
+    Py_XDECREF(result);
+    return result == NULL ? -1 : 0;
+}
 
 static int
 counter_exec(PyObject *module)
@@ -242,6 +294,13 @@ counter_exec(PyObject *module)
             return -1;
         }
         the_optimizer = opt;
+        const char *top = getenv("PLUGOPT_COUNTER_TOP");
+        if (top != NULL && *top != '\0') {
+            report_top = atoi(top);
+        }
+        if (register_exit_report(module) < 0) {
+            return -1;
+        }
     }
     return PyModule_AddObjectRef(module, "optimizer", (PyObject *)the_optimizer);
 }

@@ -1,0 +1,164 @@
+"""Loading optimizers at start-up: -X optimizer, PYTHONOPTIMIZER, PYTHONOPTIMIZERSTATS.
+
+The programs print what `_optimizer` says was loaded, first thing in
+__main__, so a test fails if loading happened late or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import output, run
+
+SHOW_LOADED = """
+import sys, _optimizer
+print("loaded", [entry[:2] for entry in _optimizer.loaded], _optimizer.loaded_from)
+print("registered", [type(o).__name__ for o in _optimizer.get_optimizers()])
+"""
+
+
+@pytest.fixture(scope="module")
+def modules(tmp_path_factory: pytest.TempPathFactory, build_dir: Path) -> Path:
+    """A folder of third-party optimizer modules (good and broken) for PYTHONPATH."""
+    folder = tmp_path_factory.mktemp("startup-modules")
+    (folder / "third_party_opt.py").write_text(textwrap.dedent("""
+        # An optimizer from outside plugopt: registering on import is all it takes.
+        import _optimizer, testopt
+        optimizer = testopt.Optimizer(_optimizer.PY_OPTIMIZE_BACK_EDGE)
+        optimizer.register()
+    """))
+    (folder / "raises_on_import.py").write_text("raise RuntimeError('boom at import')\n")
+    (folder / "needs_missing_dep.py").write_text("import no_such_dependency_xyz\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def start(patched_python: Path, modules: Path, build_dir: Path):
+    """Run `python [args] -c code` with optional environment variables."""
+    pythonpath = f"{modules}:{build_dir / 'tests' / 'testopt'}"
+
+    def start(*args: str, code: str = SHOW_LOADED, env: dict[str, str] | None = None):
+        return run([patched_python, *args, "-c", code],
+                   env={"PYTHONPATH": pythonpath, **(env or {})})
+    return start
+
+
+def lines(result) -> list[str]:
+    assert result.returncode == 0, output(result)
+    return result.stdout.splitlines()
+
+
+def test_x_option_loads_a_sample_by_short_name_before_main(start, build_dir: Path) -> None:
+    result = start("-X", "optimizer=counter", code=SHOW_LOADED + textwrap.dedent("""
+        print("file", _optimizer.loaded[0][2])
+        print("imported", "plugopt.counter" in sys.modules)
+    """))
+    assert lines(result) == [
+        "loaded [('counter', 'plugopt.counter')] -X optimizer",
+        "registered ['CounterOptimizer']",
+        f"file {build_dir / 'install/lib/python3.11/site-packages/plugopt/counter.so'}",
+        "imported True",
+    ]
+
+
+def test_variable_loads_and_full_names_work(start) -> None:
+    result = start(env={"PYTHONOPTIMIZER": "plugopt.counter"})
+    assert lines(result) == [
+        "loaded [('plugopt.counter', 'plugopt.counter')] PYTHONOPTIMIZER",
+        "registered ['CounterOptimizer']",
+    ]
+
+
+def test_third_party_module_and_several_names_in_order(start) -> None:
+    result = start("-X", "optimizer=third_party_opt, counter")
+    assert lines(result) == [
+        "loaded [('third_party_opt', 'third_party_opt'), ('counter', 'plugopt.counter')]"
+        " -X optimizer",
+        # kept in order of expected benefit: testopt's run_cost 1.0 < counter's 1.05
+        "registered ['Optimizer', 'CounterOptimizer']",
+    ]
+
+
+def test_command_line_wins_over_the_variable(start) -> None:
+    result = start("-X", "optimizer=counter", env={"PYTHONOPTIMIZER": "no_such_module"})
+    assert lines(result)[0] == "loaded [('counter', 'plugopt.counter')] -X optimizer"
+
+
+@pytest.mark.parametrize("flag", ["-E", "-I"])
+def test_isolation_flags_ignore_the_variable(start, flag: str) -> None:
+    # -I also drops PYTHONPATH, so the program only reads _optimizer.
+    result = start(flag, env={"PYTHONOPTIMIZER": "no_such_module"})
+    assert lines(result) == ["loaded [] None", "registered []"]
+    result = start(flag, "-X", "optimizer=counter")
+    assert lines(result)[0] == "loaded [('counter', 'plugopt.counter')] -X optimizer"
+
+
+@pytest.mark.parametrize(("args", "env", "message"), [
+    (["-X", "optimizer=no_such_module"], {},
+     "-X optimizer: no module named 'no_such_module' "
+     "(tried plugopt.no_such_module and no_such_module)"),
+    ([], {"PYTHONOPTIMIZER": "no_such_module"},
+     "PYTHONOPTIMIZER: no module named 'no_such_module' "
+     "(tried plugopt.no_such_module and no_such_module)"),
+    (["-X", "optimizer=pkg_xyz.sub"], {}, "-X optimizer: no module named 'pkg_xyz.sub'"),
+    (["-X", "optimizer=raises_on_import"], {},
+     "-X optimizer: importing 'raises_on_import' failed: RuntimeError: boom at import"),
+    (["-X", "optimizer=needs_missing_dep"], {},
+     "-X optimizer: importing 'needs_missing_dep' failed: ModuleNotFoundError: "
+     "No module named 'no_such_dependency_xyz'"),
+    (["-X", "optimizer=json"], {},
+     "-X optimizer: module 'json' registered no optimizer "
+     "(it must call _Py_Optimizer_Register when imported)"),
+    (["-X", "optimizer"], {}, "-X optimizer: needs a module name"),
+    (["-X", "optimizer=counter,,stepper"], {},
+     "-X optimizer: empty module name in 'counter,,stepper'"),
+    (["-X", "optimizer=counter,counter"], {}, "-X optimizer: 'counter' is listed twice"),
+])
+def test_bad_names_stop_before_user_code_with_one_line(start, patched_python: Path,
+                                                       args: list[str], env: dict[str, str],
+                                                       message: str) -> None:
+    result = start(*args, code="print('user code ran')", env=env)
+    assert result.returncode == 1, output(result)
+    assert result.stdout == ""
+    assert result.stderr == f"{patched_python}: {message}\n"
+
+
+def test_stats_folder_gets_one_file_per_process(start, tmp_path: Path) -> None:
+    stats_dir = tmp_path / "stats"
+    program = textwrap.dedent("""
+        import subprocess, sys
+        def hot(n):
+            total = 0
+            for i in range(n):
+                total += i
+            return total
+        print(hot(1000), flush=True)
+        subprocess.run([sys.executable, "-c", "print(sum(i for i in range(500)))"], check=True)
+    """)
+    result = start("-X", "optimizer=counter", code=program,
+                   env={"PYTHONOPTIMIZERSTATS": str(stats_dir)})
+    assert lines(result) == ["499500", "124750"]
+    # The child inherits the variable, not the -X option: only the parent loaded counter.
+    records = [json.loads(path.read_text()) for path in sorted(stats_dir.glob("*.json"))]
+    assert len(records) == 2, records
+    parent = next(r for r in records if r["loaded"])
+    child = next(r for r in records if not r["loaded"])
+    assert parent["loaded"][0][:2] == ["counter", "plugopt.counter"]
+    assert parent["optimizers"][0]["type"] == "CounterOptimizer"
+    assert parent["stats"]["installed"] >= 1 and parent["stats"]["entries"] > 0
+    assert child["stats"]["installed"] == 0 and child["optimizers"] == []
+    assert not list(stats_dir.glob("*.tmp"))
+
+
+def test_stats_folder_that_cannot_be_created_is_an_error(start, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = start(code="print('user code ran')",
+                   env={"PYTHONOPTIMIZERSTATS": str(blocker / "sub")})
+    assert result.returncode == 1, output(result)
+    assert result.stdout == ""
+    assert f"PYTHONOPTIMIZERSTATS: cannot create '{blocker / 'sub'}'" in result.stderr
