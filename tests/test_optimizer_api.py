@@ -184,6 +184,11 @@ PROGRAMS = {
 }
 
 
+# The invariant checker verifies every executor return (tests/test_checker.py
+# shows it catches broken ones); a violation would abort the program.
+CHECKED = {"PYTHONOPTIMIZERCHECK": "1"}
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 @pytest.mark.parametrize("setup", ["", "count", "step"])
 def test_programs_give_the_same_output_with_executors(api, name: str, setup: str) -> None:
@@ -212,9 +217,9 @@ def test_programs_give_the_same_output_with_executors(api, name: str, setup: str
             s = _optimizer.get_stats()
             assert s["entries"] > s["zero_progress"] >= 0, s
         """)
-        assert api(program).stdout == plain
+        assert api(program, extra_env=CHECKED).stdout == plain
     else:
-        assert api(prefix + textwrap.dedent(PROGRAMS[name])).stdout == plain
+        assert api(prefix + textwrap.dedent(PROGRAMS[name]), extra_env=CHECKED).stdout == plain
 
 
 def test_executor_on_a_specialized_instruction_with_caches(api) -> None:
@@ -554,12 +559,12 @@ def test_regrtest_core_files_pass_with_executors_everywhere(patched_python: Path
                                                            build_dir: Path,
                                                            tmp_path: Path) -> None:
     """CPython's own tests for the interpreter's trickiest parts, with a counting
-    optimizer (N = 0) installed after one execution of every hotspot."""
+    optimizer (N = 0) installed after one execution of every hotspot, checked."""
     (tmp_path / "sitecustomize.py").write_text(
         "import testopt\n"
         "testopt.Optimizer(7, 0.5, 0.0).register()\n")
     env = {"PYTHONPATH": f"{tmp_path}:{build_dir / 'tests' / 'testopt'}",
-           "SETUPTOOLS_USE_DISTUTILS": "stdlib"}
+           "SETUPTOOLS_USE_DISTUTILS": "stdlib", **CHECKED}
     tests = ["test_generators", "test_coroutines", "test_grammar", "test_sys_settrace",
              "test_exceptions", "test_asyncgen", "test_dis", "test_frame", "test_code",
              "test_itertools", "test_contextlib", "test_scope", "test_with"]

@@ -2,12 +2,18 @@
  *
  * Optimizer(capabilities, optimization_cost=1.0, run_cost=1.0, mode="count")
  *     compile() offers a counting executor (N = 0), declines ("decline") or
- *     raises ("raise"). .register() registers it; .compiled lists
+ *     raises ("raise"); any `misbehave` way (below) as mode offers
+ *     executors that break the contract that way. .register() registers it; .compiled lists
  *     (qualname, offset) of every compile call.
- * install(code, offset, advance=0, raise_exc=None) -> Executor
+ * install(code, offset, advance=0, raise_exc=None, misbehave=None) -> Executor
  *     places an executor by _Py_Executor_Replace. It executes up to
  *     `advance` instructions itself (NOP, LOAD_CONST, LOAD_FAST, STORE_FAST,
  *     POP_TOP; it stops early at anything else), or raises raise_exc.
+ *     `misbehave` breaks the contract on purpose, for the checker's tests:
+ *     "depth" (one stack slot too many), "mid_instruction" (stops one code
+ *     unit into its instruction), "past_end", "frame" (returns a frame that
+ *     is not related to the entry frame), "null" (NULL, no exception),
+ *     "exception" (an exception set, frame returned).
  * Executor: .count (entries), .valid, .offset; depends(executor, obj).
  * live_executors(): executors allocated and not yet freed.
  */
@@ -20,18 +26,63 @@ typedef struct {
     PyExecutorObject base;
     Py_ssize_t count;
     int advance;
+    const char *misbehave;   /* NULL, or how to break the contract */
     PyObject *raise_exc;
     PyObject *weakreflist;
 } TestExecutor;
 
 typedef struct {
     PyOptimizerObject base;
-    int mode;   /* 0 count, 1 decline, 2 raise */
+    int mode;   /* 0 count, 1 decline, 2 raise, 3 misbehave */
+    const char *misbehave;
     PyObject *compiled;
 } TestOptimizer;
 
 static PyTypeObject TestExecutor_Type;
 static Py_ssize_t live_count = 0;
+
+/* The static name of a way to misbehave, or NULL if `how` names none. */
+static const char *
+misbehave_way(const char *how)
+{
+    static const char *ways[] = {"depth", "mid_instruction", "past_end", "frame", "null",
+                                 "exception", NULL};
+    for (int i = 0; how != NULL && ways[i] != NULL; i++) {
+        if (strcmp(how, ways[i]) == 0) {
+            return ways[i];
+        }
+    }
+    return NULL;
+}
+
+/* Break the N-instruction contract in the way named (see the top comment).
+ * Only ever run with the checker on, which stops the process first. */
+static struct _PyInterpreterFrame *
+misbehave(const char *how, struct _PyInterpreterFrame *frame, int offset,
+          PyObject **stack_pointer)
+{
+    /* Zeroed memory: a frame with no `previous`, unrelated to any other. */
+    static char unrelated_frame[1024];
+    if (strcmp(how, "depth") == 0) {
+        PyExecutor_Frame_SetStackPointer(frame, stack_pointer + 1);
+    }
+    else if (strcmp(how, "mid_instruction") == 0) {
+        PyExecutor_Frame_SetNextInstr(frame, offset + 1);
+    }
+    else if (strcmp(how, "past_end") == 0) {
+        PyExecutor_Frame_SetNextInstr(frame, (int)Py_SIZE(PyExecutor_Frame_GetCode(frame)));
+    }
+    else if (strcmp(how, "frame") == 0) {
+        return (struct _PyInterpreterFrame *)unrelated_frame;
+    }
+    else if (strcmp(how, "null") == 0) {
+        return NULL;
+    }
+    else if (strcmp(how, "exception") == 0) {
+        PyErr_SetString(PyExc_RuntimeError, "left set by a testopt executor");
+    }
+    return frame;
+}
 
 /* Run up to `advance` simple instructions; stop at anything else. */
 static struct _PyInterpreterFrame *
@@ -73,11 +124,14 @@ test_execute(PyExecutorObject *self_, struct _PyInterpreterFrame *frame,
     }
     PyExecutor_Frame_SetNextInstr(frame, offset);
     PyExecutor_Frame_SetStackPointer(frame, stack_pointer);
+    if (self->misbehave != NULL) {
+        return misbehave(self->misbehave, frame, offset, stack_pointer);
+    }
     return frame;
 }
 
 static TestExecutor *
-new_executor(int advance, PyObject *raise_exc)
+new_executor(int advance, PyObject *raise_exc, const char *misbehave)
 {
     TestExecutor *e = (TestExecutor *)TestExecutor_Type.tp_alloc(&TestExecutor_Type, 0);
     if (e == NULL) {
@@ -85,6 +139,7 @@ new_executor(int advance, PyObject *raise_exc)
     }
     e->base.execute = test_execute;
     e->advance = advance;
+    e->misbehave = misbehave;
     e->raise_exc = Py_XNewRef(raise_exc);
     live_count++;
     return e;
@@ -156,7 +211,7 @@ test_compile(PyOptimizerObject *self_, PyCodeObject *code, int offset)
         PyErr_SetString(PyExc_RuntimeError, "testopt compile failed on purpose");
         return NULL;
     }
-    return (PyExecutorObject *)new_executor(0, NULL);
+    return (PyExecutorObject *)new_executor(0, NULL, self->misbehave);
 }
 
 static PyObject *
@@ -178,7 +233,9 @@ optimizer_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     self->base.capabilities = capabilities;
     self->base.optimization_cost = (float)optimization_cost;
     self->base.run_cost = (float)run_cost;
-    self->mode = strcmp(mode, "decline") == 0 ? 1 : strcmp(mode, "raise") == 0 ? 2 : 0;
+    self->misbehave = misbehave_way(mode);
+    self->mode = strcmp(mode, "decline") == 0 ? 1 : strcmp(mode, "raise") == 0 ? 2
+                 : self->misbehave != NULL ? 3 : 0;
     self->compiled = PyList_New(0);
     if (self->compiled == NULL) {
         Py_DECREF(self);
@@ -244,18 +301,25 @@ static PyTypeObject TestOptimizer_Type = {
 static PyObject *
 install(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"code", "offset", "advance", "raise_exc", NULL};
+    static char *keywords[] = {"code", "offset", "advance", "raise_exc", "misbehave", NULL};
     PyObject *code;
     int offset, advance = 0;
     PyObject *raise_exc = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!i|iO:install", keywords,
-                                     &PyCode_Type, &code, &offset, &advance, &raise_exc)) {
+    const char *how = NULL, *misbehave = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!i|iOz:install", keywords,
+                                     &PyCode_Type, &code, &offset, &advance, &raise_exc,
+                                     &how)) {
+        return NULL;
+    }
+    misbehave = misbehave_way(how);   /* static storage: outlives the argument */
+    if (how != NULL && misbehave == NULL) {
+        PyErr_Format(PyExc_ValueError, "unknown misbehave mode %s", how);
         return NULL;
     }
     if (raise_exc == Py_None) {
         raise_exc = NULL;
     }
-    TestExecutor *e = new_executor(advance, raise_exc);
+    TestExecutor *e = new_executor(advance, raise_exc, misbehave);
     if (e == NULL) {
         return NULL;
     }
