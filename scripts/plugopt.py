@@ -12,6 +12,7 @@ incremental: a second run only redoes what changed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -41,31 +42,68 @@ def build(build_dir: Path) -> None:
     subprocess.run([venv_tool("meson"), "compile", "-C", str(build_dir)], check=True, env=env)
 
 
+DEMO_PROGRAM = REPO_ROOT / "scripts" / "demo_program.py"
+
+# Runs the demo program under one optimizer, then prints what the optimizer
+# saw as one JSON line on stderr (after the program's own output).
+DEMO_RUNNER = """
+import json, runpy, sys, _optimizer
+runpy.run_path(sys.argv[1], run_name="__main__")
+report = {"stats": _optimizer.get_stats()}
+if "plugopt.stepper" in sys.modules:
+    report["stepper"] = sys.modules["plugopt.stepper"].stats()
+print("PLUGOPT-DEMO " + json.dumps(report), file=sys.stderr)
+"""
+
+
+def sample_optimizers(python: Path) -> list[str]:
+    """Names of the optimizer modules in the patched interpreter's plugopt package."""
+    code = ("import pkgutil, plugopt; "
+            "print(' '.join(sorted(m.name for m in pkgutil.iter_modules(plugopt.__path__))))")
+    out = subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def run_demo(python: Path, optimizer: str | None) -> tuple[str, str, dict]:
+    """(stdout, the optimizer's own stderr, the demo report) of one run, checker on."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(PYTHONOPTIMIZERCHECK="1", PLUGOPT_COUNTER_TOP="5")
+    args = [str(python)] + (["-X", f"optimizer={optimizer}"] if optimizer else [])
+    result = subprocess.run([*args, "-c", DEMO_RUNNER, str(DEMO_PROGRAM)], env=env,
+                            capture_output=True, text=True, check=True)
+    lines = result.stderr.splitlines()
+    marker = next(i for i, line in enumerate(lines) if line.startswith("PLUGOPT-DEMO "))
+    report = json.loads(lines[marker].removeprefix("PLUGOPT-DEMO "))
+    return result.stdout, "\n".join(lines[:marker] + lines[marker + 1:]), report
+
+
 def main_job(build_dir: Path) -> None:
-    """Show what was built: the interpreter's version and the optimizers it can load."""
+    """Show what was built, then run a short real program under each sample optimizer."""
     python = build_dir / "install" / "bin" / "python3"
-    report = (
-        "import sys, pkgutil, plugopt\n"
-        "print('patched interpreter:', sys.executable)\n"
-        "print('version:', sys.version.replace(chr(10), ' '))\n"
-        "names = sorted(m.name for m in pkgutil.iter_modules(plugopt.__path__))\n"
-        "print('optimizers:', ', '.join(names) if names else '(none built)')\n"
-    )
-    subprocess.run([str(python), "-c", report], check=True)
-    demo = (
-        "import plugopt.counter as counter\n"
-        "def hot_loop(n):\n"
-        "    total = 0\n"
-        "    for i in range(n):\n"
-        "        total += i % 7\n"
-        "    return total\n"
-        "results = [hot_loop(20000) for _ in range(20)]\n"
-        "print('\\n'.join(counter.report(top=5)))\n"
-    )
-    subprocess.run([str(python), "-c", demo], check=True)
     baseline = build_dir / "baseline" / "bin" / "python3"
-    subprocess.run([str(baseline), "-c",
-                    "import sys; print('baseline interpreter:', sys.executable)"], check=True)
+    version = subprocess.run([str(python), "-c", "import sys; print(sys.version.split()[0])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    optimizers = sample_optimizers(python)
+    print(f"patched interpreter: {python} (Python {version})")
+    print(f"baseline interpreter: {baseline}")
+    print(f"sample optimizers: {', '.join(optimizers) or '(none built)'}")
+    print(f"\nrunning {DEMO_PROGRAM.relative_to(REPO_ROOT)} with the invariant checker on")
+    plain, _, _ = run_demo(python, None)
+    for name in optimizers:
+        out, own_stderr, report = run_demo(python, name)
+        stats = report["stats"]
+        same = "same output as without an optimizer" if out == plain else "OUTPUT DIFFERS"
+        print(f"\n== -X optimizer={name}: {same}; {stats['installed']} executors installed, "
+              f"entered {stats['entries']:,} times ({stats['zero_progress']:,} with N = 0)")
+        if name == "counter":
+            print(own_stderr)
+        if "stepper" in report:
+            st = report["stepper"]
+            print(f"stepper executed {st['instructions']:,} instructions itself in "
+                  f"{st['entries']:,} executor entries ({st['compiled']} executors compiled)")
+        if out != plain:
+            raise SystemExit(f"plugopt: the demo's output under {name} differs from the "
+                             f"plain run:\n{out}\n--- expected\n{plain}")
 
 
 def run_tests(build_dir: Path, pytest_args: list[str]) -> int:

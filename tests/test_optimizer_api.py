@@ -283,6 +283,26 @@ def test_specializer_updates_the_instruction_an_executor_shadows(api) -> None:
     ]
 
 
+def test_lookups_at_an_inline_cache_that_looks_like_enter_executor(api) -> None:
+    # LOAD_GLOBAL_MODULE caches the global's index in its keys: index 230 makes
+    # a cache unit whose low byte is ENTER_EXECUTOR's opcode. Lookups at every
+    # offset must neither crash nor see an executor there.
+    result = api("""
+        ns = {f"g{i}": i for i in range(300)}
+        exec("def f():\\n    return g230 + g1\\n", ns)
+        f = ns["f"]
+        for _ in range(50): f()
+        code = f.__code__
+        raw = code._co_code_adaptive
+        lookalikes = [i // 2 for i in range(0, len(raw), 2) if raw[i] == 230]
+        words = [_optimizer.get_instruction(code, i) for i in range(len(raw) // 2)]
+        print(len(lookalikes) > 0, _optimizer.get_executors(code), f())
+        e = testopt.install(code, offset_of(f, "RETURN_VALUE"))
+        print(list(_optimizer.get_executors(code).values()) == [e], f(), e.count)
+    """)
+    assert result.stdout.splitlines() == ["True {} 231", "True 231 1"]
+
+
 def test_executor_after_extended_arg(api) -> None:
     result = api("""
         names = [f"v{i}" for i in range(300)]
@@ -438,6 +458,37 @@ def test_executors_and_code_are_freed(api) -> None:
               _optimizer.get_stats()["installed"] >= 6000)
     """)
     assert result.stdout.split() == ["0", "True", "True", "True"]
+
+
+def test_memory_stays_flat_with_a_million_hot_functions(api) -> None:
+    # Each function gets its own code object and two executors (entry and
+    # loop); dropping the function must free all of it.
+    result = api("""
+        import types
+        opt = testopt.Optimizer(ENTRY | BACK, 0.5, 0.0)
+        opt.register()
+        def rss():
+            with open("/proc/self/statm") as f:
+                return int(f.read().split()[1]) * 4096
+        def template(n):
+            t = 0
+            for j in range(n):
+                t += j
+            return t
+        N = 1_000_000
+        for i in range(N):
+            code = template.__code__.replace(co_name=f"f{i}")
+            assert types.FunctionType(code, globals())(3) == 3
+            if i % 10_000 == 0:
+                opt.compiled.clear()   # testopt's own log of compile calls
+            if i == N // 10:
+                start = rss()
+        s = _optimizer.get_stats()
+        print(s["installed"] >= 2 * N, s["alive"] < 100, (rss() - start) / 1e6)
+    """)
+    installed, alive, growth_mb = result.stdout.split()
+    assert (installed, alive) == ("True", "True")
+    assert float(growth_mb) < 8.0, f"RSS grew by {growth_mb} MB over 900,000 functions"
 
 
 def test_settrace_mid_loop_sees_every_line_and_stops_executors(api) -> None:
