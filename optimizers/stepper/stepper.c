@@ -275,6 +275,24 @@ binary_function(int oparg, PyObject *lhs, PyObject *rhs, binaryfunc *func)
     return PyObject_IsTrue(rhs) ? STEP_DONE : STOP_ZERO_DIVISION;
 }
 
+
+/* As the VM: the result of a binary instruction (NULL on error) replaces
+ * both operands, then the instruction is done (or raised). */
+static int
+replace_operands(Machine *m, PyObject *lhs, PyObject *rhs, PyObject *result, int opcode)
+{
+    m->sp[-2] = result;
+    m->sp--;
+    sync_frame(m);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    if (result == NULL) {
+        return STOP_ERROR;
+    }
+    m->offset += 1 + cache_entries[opcode];
+    return STEP_DONE;
+}
+
 static int
 step_binary_op(Machine *m, int oparg)
 {
@@ -284,18 +302,7 @@ step_binary_op(Machine *m, int oparg)
     if (stop != STEP_DONE) {
         return stop;
     }
-    PyObject *result = func(lhs, rhs);
-    /* As the VM: the result (NULL on error) replaces both operands. */
-    m->sp[-2] = result;
-    m->sp--;
-    sync_frame(m);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
-    if (result == NULL) {
-        return STOP_ERROR;
-    }
-    m->offset += 1 + cache_entries[BINARY_OP];
-    return STEP_DONE;
+    return replace_operands(m, lhs, rhs, func(lhs, rhs), BINARY_OP);
 }
 
 static int
@@ -305,17 +312,7 @@ step_compare_op(Machine *m, int oparg)
     if (!is_number(lhs) || !is_number(rhs) || oparg > Py_GE) {
         return STOP_OPERAND_TYPES;
     }
-    PyObject *result = PyObject_RichCompare(lhs, rhs, oparg);
-    m->sp[-2] = result;
-    m->sp--;
-    sync_frame(m);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
-    if (result == NULL) {
-        return STOP_ERROR;
-    }
-    m->offset += 1 + cache_entries[COMPARE_OP];
-    return STEP_DONE;
+    return replace_operands(m, lhs, rhs, PyObject_RichCompare(lhs, rhs, oparg), COMPARE_OP);
 }
 
 static int
