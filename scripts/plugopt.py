@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """plugopt's one-command entry points.
 
-  python3 scripts/plugopt.py main    install dependencies, build, run the main job
-  python3 scripts/plugopt.py test    install dependencies, build, run the tests
-  python3 scripts/plugopt.py build   install dependencies and build only
+  python3 scripts/plugopt.py main      install dependencies, build, run the main job
+                                       (a real program under each sample optimizer,
+                                       then the smoke validation and its report)
+  python3 scripts/plugopt.py test      install dependencies, build, run the tests
+  python3 scripts/plugopt.py validate [-- ARGS]  build, then scripts/validate.py ARGS
+                                       (no ARGS: the full run, hours)
+  python3 scripts/plugopt.py build     install dependencies and build only
 
 The build folder is ./build unless --build-dir says otherwise. Each step is
 incremental: a second run only redoes what changed.
@@ -106,6 +110,13 @@ def main_job(build_dir: Path) -> None:
                              f"plain run:\n{out}\n--- expected\n{plain}")
 
 
+def validate(build_dir: Path, args: list[str]) -> int:
+    """scripts/validate.py against this build folder; its exit status."""
+    command = [str(install_deps.venv_python()), str(REPO_ROOT / "scripts" / "validate.py"),
+               "--build-dir", str(build_dir), *args]
+    return subprocess.run(command, env=tool_env()).returncode
+
+
 def run_tests(build_dir: Path, pytest_args: list[str]) -> int:
     env = tool_env()
     if pytest_args:
@@ -118,9 +129,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n", 2)[2])
-    parser.add_argument("command", choices=("main", "test", "build"))
+    parser.add_argument("command", choices=("main", "test", "validate", "build"))
     parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
-    parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (test only)")
+    parser.add_argument("extra", nargs="*",
+                        help="extra pytest arguments (test) or validate.py arguments (validate)")
     args = parser.parse_args()
     build_dir = args.build_dir.resolve()
     if install_deps.main() != 0:
@@ -129,8 +141,13 @@ def main() -> int:
         build(build_dir)
         if args.command == "main":
             main_job(build_dir)
-        elif args.command == "test":
-            return run_tests(build_dir, args.pytest_args)
+            print("\n== smoke validation: pyperformance and CPython's tests, baseline vs "
+                  "patched vs each optimizer (scripts/validate.py --smoke)", flush=True)
+            return validate(build_dir, ["--smoke"])
+        if args.command == "validate":
+            return validate(build_dir, args.extra)
+        if args.command == "test":
+            return run_tests(build_dir, args.extra)
     except subprocess.CalledProcessError as exc:
         print(f"plugopt: error: {' '.join(map(str, exc.cmd[:3]))} ... failed "
               f"with exit status {exc.returncode}", file=sys.stderr)

@@ -1,0 +1,479 @@
+"""The report of scripts/validate.py: what counts as a new failure, the summary table, and
+the Markdown and HTML pages (with a matplotlib bar chart of time ratios).
+
+Everything here works on the run records validate.py keeps in state.json, so a report
+can be rebuilt from a finished or resumed output folder without running anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from validate_pyperformance import geometric_mean, ratios
+from validate_regrtest import new_failures as regrtest_new_failures
+from validate_stats import OTHER_GROUP
+
+BASELINE = "baseline"
+Run = Mapping[str, Any]  # one run record of state.json
+
+
+# --- tables ------------------------------------------------------------------------------
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        def row(cells: Sequence[str]) -> str:
+            return "| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ")
+                                     for cell in cells) + " |"
+        lines = [row(self.headers), row(["---"] * len(self.headers))]
+        return "\n".join(lines + [row(r) for r in self.rows])
+
+    def text(self) -> str:
+        widths = [max(len(str(r[i])) for r in [self.headers, *self.rows])
+                  for i in range(len(self.headers))]
+
+        def row(cells: Sequence[str]) -> str:
+            return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "\n".join([row(self.headers), row(["-" * w for w in widths]),
+                          *[row(r) for r in self.rows]])
+
+    def html(self) -> str:
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
+                       for r in self.rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# --- analysis -------------------------------------------------------------------------------
+
+@dataclass
+class Analysis:
+    """Everything that makes the exit status non-zero, plus warnings."""
+    benchmark_failures: list[dict[str, str]] = field(default_factory=list)  # only under patched
+    everywhere: list[dict[str, str]] = field(default_factory=list)         # failed under baseline
+    regrtest_new: dict[str, list[str]] = field(default_factory=dict)
+    regrtest_incomplete: list[str] = field(default_factory=list)
+    checker_aborts: list[dict[str, object]] = field(default_factory=list)
+    zero_entries: list[dict[str, str]] = field(default_factory=list)
+    crashes: list[dict[str, object]] = field(default_factory=list)        # informative
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.benchmark_failures or any(self.regrtest_new.values())
+                    or self.regrtest_incomplete or self.checker_aborts)
+
+
+def run_key(kind: str, config: str, pass_name: str | None = None) -> str:
+    return f"{kind}/{pass_name}/{config}" if pass_name else f"{kind}/{config}"
+
+
+def pyperf_runs(runs: Mapping[str, Run], pass_name: str) -> dict[str, Run]:
+    """{config: run} of one pyperformance pass."""
+    return {str(run["config"]): run for run in runs.values()
+            if run.get("kind") == "pyperformance" and run.get("pass") == pass_name}
+
+
+def passes_of(runs: Mapping[str, Run]) -> list[str]:
+    order = {"check": 0, "timing": 1}
+    found = {str(run["pass"]) for run in runs.values() if run.get("kind") == "pyperformance"}
+    return sorted(found, key=lambda name: (order.get(name, 9), name))
+
+
+def status(run: Run | None, bench: str) -> str | None:
+    if run is None:
+        return None
+    outcome = run["benchmarks"].get(bench)
+    return outcome["status"] if outcome else None
+
+
+def analyse(runs: Mapping[str, Run]) -> Analysis:
+    analysis = Analysis()
+    for pass_name in passes_of(runs):
+        by_config = pyperf_runs(runs, pass_name)
+        base = by_config.get(BASELINE)
+        for config, run in by_config.items():
+            for bench, outcome in run["benchmarks"].items():
+                if outcome["status"] != "failed":
+                    continue
+                item = {"pass": pass_name, "config": config, "benchmark": bench,
+                        "error": outcome.get("error") or "", "detail": outcome.get("detail") or ""}
+                if config == BASELINE:
+                    analysis.everywhere.append(item)
+                elif status(base, bench) != "failed":
+                    analysis.benchmark_failures.append(item)
+            if config.startswith("patched+"):
+                analysis.zero_entries += zero_entry_benchmarks(run, pass_name, config)
+    regr = {str(run["config"]): run for run in runs.values() if run.get("kind") == "regrtest"}
+    base_failed = regr[BASELINE]["failed"] if BASELINE in regr else []
+    for config, run in regr.items():
+        if run.get("result") is None:
+            analysis.regrtest_incomplete.append(config)
+        if config != BASELINE:
+            analysis.regrtest_new[config] = regrtest_new_failures(run["failed"], base_failed)
+    for key, run in runs.items():
+        for error in run.get("fatal_errors", []):
+            if error.get("checker"):
+                analysis.checker_aborts.append({"run": key, **error})
+            else:
+                analysis.crashes.append({"run": key, **error})
+    return analysis
+
+
+def zero_entry_benchmarks(run: Run, pass_name: str, config: str) -> list[dict[str, str]]:
+    stats = run.get("stats") or {}
+    out = []
+    for bench, outcome in run["benchmarks"].items():
+        if outcome["status"] == "ran" and stats.get(bench, {}).get("entries", 0) == 0:
+            out.append({"pass": pass_name, "config": config, "benchmark": bench})
+    return out
+
+
+def benchmark_ratio(run: Run, base: Run | None, bench: str) -> float | None:
+    """Geometric mean of the time ratios of the benchmark's pyperf results."""
+    if base is None:
+        return None
+    names = run["benchmarks"].get(bench, {}).get("results") or []
+    mine = {n: run["means"][n] for n in names if n in run["means"]}
+    return geometric_mean(ratios(base["means"], mine).values())
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "-" if value is None or math.isnan(value) else f"{value:.2f}"
+
+
+# --- tables of the report -------------------------------------------------------------------
+
+def summary_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis) -> Table:
+    passes = passes_of(runs)
+    headers = ["configuration"]
+    for p in passes:
+        headers += [f"{p}: ran", f"{p}: failed only here", f"{p}: executor entries",
+                    f"{p}: time ratio"]
+    has_regrtest = any(run.get("kind") == "regrtest" for run in runs.values())
+    if has_regrtest:
+        headers += ["regrtest failed", "regrtest new failures"]
+    headers.append("checker aborts")
+    table = Table(headers)
+    for config in configs:
+        row = [config]
+        for p in passes:
+            by_config = pyperf_runs(runs, p)
+            row += pass_cells(by_config.get(config), by_config.get(BASELINE), config, analysis, p)
+        if has_regrtest:
+            run = runs.get(run_key("regrtest", config))
+            if run is None:
+                row += ["-", "-"]
+            else:
+                failed = "did not finish" if run.get("result") is None else str(len(run["failed"]))
+                row += [failed, "-" if config == BASELINE
+                        else str(len(analysis.regrtest_new.get(config, [])))]
+        aborts = sum(int(a["count"]) for a in analysis.checker_aborts
+                     if str(a["run"]).endswith("/" + config))
+        row.append(str(aborts))
+        table.rows.append(row)
+    return table
+
+
+def pass_cells(run: Run | None, base: Run | None, config: str, analysis: Analysis,
+               pass_name: str) -> list[str]:
+    if run is None:
+        return ["-"] * 4
+    outcomes = run["benchmarks"]
+    ran = sum(1 for o in outcomes.values() if o["status"] == "ran")
+    only_here = sum(1 for f in analysis.benchmark_failures
+                    if f["config"] == config and f["pass"] == pass_name)
+    stats = run.get("stats") or {}
+    entries = sum(group.get("entries", 0) for name, group in stats.items()
+                  if name != OTHER_GROUP)
+    bench_ratios = [benchmark_ratio(run, base, b) for b in outcomes]
+    overall = geometric_mean(r for r in bench_ratios if r is not None)
+    return [f"{ran}/{len(outcomes)}", "-" if config == BASELINE else str(only_here),
+            "-" if config == BASELINE else str(entries), fmt_ratio(overall)]
+
+
+def benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
+    """Per benchmark: time ratio to the baseline (or FAILED) under each configuration."""
+    by_config = pyperf_runs(runs, pass_name)
+    base = by_config.get(BASELINE)
+    present = [c for c in configs if c in by_config]
+    table = Table(["benchmark"] + present)
+    benches = sorted({b for run in by_config.values() for b in run["benchmarks"]})
+    for bench in benches:
+        row = [bench]
+        for config in present:
+            run = by_config[config]
+            state = status(run, bench)
+            if state == "ran":
+                ratio = 1.0 if config == BASELINE else benchmark_ratio(run, base, bench)
+                row.append(fmt_ratio(ratio))
+            else:
+                row.append("FAILED" if state == "failed" else "-")
+        table.rows.append(row)
+    return table
+
+
+def stats_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
+    """Per benchmark and patched configuration: entries / zero-progress returns /
+    compile calls / installed executors, summed over the benchmark's pyperf workers."""
+    by_config = pyperf_runs(runs, pass_name)
+    present = [c for c in configs if c in by_config and c.startswith("patched+")]
+    table = Table(["benchmark"] + [f"{c} (entries / N=0 / compiles / installed)" for c in present])
+    benches = sorted({b for c in present for b in by_config[c]["benchmarks"]})
+    for bench in benches + [OTHER_GROUP]:
+        row = [bench]
+        for config in present:
+            group = (by_config[config].get("stats") or {}).get(bench)
+            row.append("-" if not group else
+                       f"{group.get('entries', 0)} / {group.get('zero_progress', 0)} / "
+                       f"{group.get('compile_calls', 0)} / {group.get('installed', 0)}")
+        table.rows.append(row)
+    return table
+
+
+def regrtest_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis) -> Table:
+    table = Table(["configuration", "result", "passed", "failed", "new failures",
+                   "skipped", "env changed", "entries", "wall time"])
+    for config in configs:
+        run = runs.get(run_key("regrtest", config))
+        if run is None:
+            continue
+        stats = run.get("stats") or {}
+        table.rows.append([
+            config, str(run.get("result") or "did not finish"), str(run.get("ok", 0)),
+            " ".join(run["failed"]) or "-",
+            "-" if config == BASELINE
+            else (" ".join(analysis.regrtest_new.get(config, [])) or "-"),
+            str(len(run.get("skipped") or [])),
+            " ".join(run.get("env_changed") or []) or "-",
+            "-" if config == BASELINE else str(stats.get("entries", 0)),
+            f"{float(run.get('duration', 0)):.0f} s"])
+    return table
+
+
+# --- chart ------------------------------------------------------------------------------------
+
+def draw_chart(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str, path: Path
+               ) -> bool:
+    """Horizontal grouped bars of each benchmark's time ratio to the baseline, one bar per
+    patched configuration. False if there is nothing to draw."""
+    by_config = pyperf_runs(runs, pass_name)
+    base = by_config.get(BASELINE)
+    present = [c for c in configs if c in by_config and c != BASELINE]
+    benches = sorted({b for c in present for b in by_config[c]["benchmarks"]})
+    data = {c: [benchmark_ratio(by_config[c], base, b) for b in benches] for c in present}
+    if base is None or not any(v is not None for values in data.values() for v in values):
+        return False
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    height = 0.8 / max(1, len(present))
+    fig, ax = plt.subplots(figsize=(9, 1.5 + 0.32 * len(benches) * max(1, len(present)) ** 0.5))
+    for index, config in enumerate(present):
+        ys = [i + (index - (len(present) - 1) / 2) * height for i in range(len(benches))]
+        ax.barh(ys, [v if v is not None else 0 for v in data[config]], height=height,
+                label=config)
+    ax.axvline(1.0, color="black", linewidth=0.8)
+    ax.set_yticks(range(len(benches)))
+    ax.set_yticklabels(benches, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("time relative to baseline (lower is faster)")
+    ax.set_title(f"pyperformance, {pass_name} pass: time ratio to the unpatched baseline")
+    ax.legend(loc="best", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return True
+
+
+# --- documents -------------------------------------------------------------------------------
+
+@dataclass
+class Section:
+    title: str
+    parts: list[object] = field(default_factory=list)   # str paragraphs, Table, Pre, Image
+
+
+@dataclass
+class Pre:
+    text: str
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Image:
+    path: Path
+    alt: str
+
+
+def to_markdown(title: str, sections: Sequence[Section]) -> str:
+    out = [f"# {title}", ""]
+    for section in sections:
+        out += [f"## {section.title}", ""]
+        for part in section.parts:
+            if isinstance(part, Table):
+                out.append(part.markdown())
+            elif isinstance(part, Pre):
+                out += ["```", part.text, "```"]
+            elif isinstance(part, Image):
+                out.append(f"![{part.alt}]({part.path.name})")
+            elif isinstance(part, Bullets):
+                out += [f"- {item}" for item in part.items]
+            else:
+                out.append(str(part))
+            out.append("")
+    return "\n".join(out)
+
+
+STYLE = ("body{font-family:sans-serif;margin:2em;max-width:90em}"
+         "table{border-collapse:collapse;margin:1em 0;font-size:90%}"
+         "td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}"
+         "th{background:#eee}pre{background:#f6f6f6;padding:0.5em;overflow-x:auto}"
+         "img{max-width:100%}")
+
+
+def to_html(title: str, sections: Sequence[Section]) -> str:
+    out = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
+           f"</title><style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>"]
+    for section in sections:
+        out.append(f"<h2>{html.escape(section.title)}</h2>")
+        for part in section.parts:
+            if isinstance(part, Table):
+                out.append(part.html())
+            elif isinstance(part, Pre):
+                out.append(f"<pre>{html.escape(part.text)}</pre>")
+            elif isinstance(part, Bullets):
+                out.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>"
+                                            for item in part.items) + "</ul>")
+            elif isinstance(part, Image):
+                data = base64.b64encode(part.path.read_bytes()).decode()
+                out.append(f"<img alt='{html.escape(part.alt)}' "
+                           f"src='data:image/png;base64,{data}'>")
+            else:
+                out.append(f"<p>{html.escape(str(part))}</p>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def group_failures(failures: Sequence[Mapping[str, str]]
+                   ) -> list[tuple[tuple[str, str, str], list[Mapping[str, str]]]]:
+    """Failures with the same pass, configuration and error, together (a crash before any
+    benchmark ran fails them all with one error)."""
+    groups: dict[tuple[str, str, str], list[Mapping[str, str]]] = {}
+    for failure in failures:
+        key = (failure["pass"], failure["config"], failure["error"])
+        groups.setdefault(key, []).append(failure)
+    return list(groups.items())
+
+
+def failure_sections(analysis: Analysis, runs: Mapping[str, Run]) -> list[Section]:
+    sections = []
+    if analysis.checker_aborts:
+        section = Section("Checker aborts (PYTHONOPTIMIZERCHECK)")
+        for abort in analysis.checker_aborts:
+            section.parts.append(Pre(f"{abort['run']} ({abort['count']}x): Fatal Python error: "
+                                     f"{abort['message']}\n" + "\n".join(abort["detail"])))
+        sections.append(section)
+    if analysis.benchmark_failures:
+        section = Section("Benchmarks failing only under the patched interpreter")
+        for (pass_name, config, error), group in group_failures(analysis.benchmark_failures):
+            names = ", ".join(f["benchmark"] for f in group)
+            section.parts.append(f"{pass_name} / {config}: {names}: {error}")
+            if group[0]["detail"]:
+                section.parts.append(Pre(group[0]["detail"]))
+        sections.append(section)
+    new = {c: tests for c, tests in analysis.regrtest_new.items() if tests}
+    if new or analysis.regrtest_incomplete:
+        section = Section("Regression tests failing only under the patched interpreter")
+        for config in analysis.regrtest_incomplete:
+            run = runs[run_key("regrtest", config)]
+            section.parts.append(f"{config}: regrtest did not finish (exit status "
+                                 f"{run.get('exit_status')}); see {run.get('log')}; "
+                                 "it ended with:")
+            section.parts.append(Pre(str(run.get("tail") or "")))
+        for config, tests in new.items():
+            outputs = runs[run_key("regrtest", config)].get("outputs") or {}
+            for test in tests:
+                section.parts.append(f"{config}: {test}")
+                if outputs.get(test):
+                    section.parts.append(Pre(outputs[test]))
+        sections.append(section)
+    return sections
+
+
+def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis,
+                   meta: Mapping[str, str], compare: Mapping[str, str], out_dir: Path
+                   ) -> list[Section]:
+    verdict = ("NEW FAILURES (exit status 1)" if analysis.failed
+               else "no new failures (exit status 0)")
+    overview = Section("Overview", [Bullets([f"{key}: {value}" for key, value in meta.items()]
+                                            + [f"verdict: {verdict}"])])
+    summary = Section("Summary", [summary_table(runs, configs, analysis),
+                                  "ran: benchmarks that ran / selected; failed only here: failed "
+                                  "under this configuration but not under the baseline; executor "
+                                  "entries: summed over the benchmarks' pyperf worker processes; "
+                                  "time ratio: geometric mean over benchmarks of time / "
+                                  "baseline time."])
+    sections = [overview, summary, *failure_sections(analysis, runs)]
+    if analysis.everywhere:
+        section = Section("Benchmarks failing under the baseline too (not counted as new)")
+        for f in analysis.everywhere:
+            section.parts.append(f"{f['pass']}: {f['benchmark']}: {f['error']}")
+        sections.append(section)
+    if analysis.crashes:
+        section = Section("Other crashes seen in the output (informative: what they broke "
+                          "is counted above)")
+        for crash in analysis.crashes:
+            section.parts.append(Pre(f"{crash['run']} ({crash['count']}x): {crash['message']}\n"
+                                     + "\n".join(crash["detail"])))
+        sections.append(section)
+    if analysis.zero_entries:
+        names = ", ".join(f"{z['benchmark']} ({z['config']}, {z['pass']})"
+                          for z in analysis.zero_entries)
+        sections.append(Section("Warning: benchmarks that ran without entering any executor",
+                                [names]))
+    for pass_name in passes_of(runs):
+        section = Section(f"pyperformance, {pass_name} pass")
+        chart = out_dir / f"ratios-{pass_name}.png"
+        if draw_chart(runs, configs, pass_name, chart):
+            section.parts.append(Image(chart, f"time ratios, {pass_name} pass"))
+        section.parts += [benchmark_table(runs, configs, pass_name),
+                          "Executor statistics (sums over each benchmark's pyperf workers):",
+                          stats_table(runs, configs, pass_name)]
+        if compare.get(pass_name):
+            section.parts += ["pyperf compare_to (significance as pyperf judges it):",
+                              Pre(compare[pass_name])]
+        sections.append(section)
+    if any(run.get("kind") == "regrtest" for run in runs.values()):
+        sections.append(Section("CPython regression tests",
+                                [regrtest_table(runs, configs, analysis)]))
+    logs = Table(["run", "log", "wall time"],
+                 [[key, str(run.get("log", "")), f"{float(run.get('duration', 0)):.0f} s"]
+                  for key, run in runs.items()])
+    sections.append(Section("Logs", [logs]))
+    return sections
+
+
+def write_report(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis,
+                 meta: Mapping[str, str], compare: Mapping[str, str], out_dir: Path
+                 ) -> tuple[Path, Path]:
+    """report.md and report.html (the chart PNGs beside them; embedded in the HTML)."""
+    sections = build_sections(runs, configs, analysis, meta, compare, out_dir)
+    title = "plugopt validation report"
+    md, page = out_dir / "report.md", out_dir / "report.html"
+    md.write_text(to_markdown(title, sections))
+    page.write_text(to_html(title, sections))
+    return md, page
