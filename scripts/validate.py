@@ -7,7 +7,7 @@
 
 Configurations: `baseline` (unpatched 3.11.2), `patched` (no optimizer) and
 `patched+NAME` for every sample optimizer found in the patched interpreter's
-site-packages/plugopt (or those chosen with --optimizers). For each it runs:
+lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
 
 1. pyperformance (pinned in requirements.txt) with the optimizer variables passed
    to pyperf's workers through --inherit-environ. Two passes:
@@ -53,11 +53,9 @@ Design choices, from measurements on the 2-core machine (docs/validation.md):
   output folder and are reused by every later run of the same build folder, and all
   patched configurations share the patched interpreter's venv (pyperformance names
   venvs after the interpreter's path and version, not its environment).
-- A venv does not see the base interpreter's site-packages, where the build
-  installs the plugopt package; so validate.py creates the venvs itself with
-  `pyperformance venv create` (without optimizer variables) and links plugopt into
-  the patched venv's site-packages. Without the link `-X optimizer` cannot import
-  the optimizer inside the venv and every run under an optimizer dies at start-up.
+- validate.py creates the venvs itself with `pyperformance venv create` (without
+  optimizer variables), so that creating them is not what runs under test. The
+  build installs plugopt beside the standard library, so the venvs see it.
 - pyperformance passes the --inherit-environ variables to pip as well, so its
   requirement re-check (a few seconds per benchmark) and its interpreter probe run
   under the optimizer too. That is more code under test, not a problem; but a
@@ -156,18 +154,18 @@ class Context:
     fingerprint: str
     progress: Progress
     runs: dict[str, dict] = field(default_factory=dict)
-    patched_venv: Path | None = None
 
 
 # --- set-up ------------------------------------------------------------------------------
 
-def site_packages(build: Path) -> Path:
-    return build / "install" / "lib" / "python3.11" / "site-packages"
+def optimizer_package(build: Path) -> Path:
+    """The plugopt package of the patched interpreter (beside its standard library)."""
+    return build / "install" / "lib" / "python3.11" / "plugopt"
 
 
 def discover_optimizers(build: Path) -> list[str]:
     """The sample optimizer modules installed into the patched interpreter's plugopt package."""
-    folder = site_packages(build) / "plugopt"
+    folder = optimizer_package(build)
     return sorted({path.name.split(".")[0] for path in folder.glob("*.so")})
 
 
@@ -176,7 +174,7 @@ def fingerprint(build: Path) -> str:
     changes it, and finished runs of the old build are then redone."""
     digest = hashlib.sha256()
     files = [build / "install" / "bin" / "python3", build / "baseline" / "bin" / "python3",
-             *sorted((site_packages(build) / "plugopt").glob("*.so"))]
+             *sorted((optimizer_package(build)).glob("*.so"))]
     for path in files:
         real = path.resolve()
         st = real.stat()
@@ -213,7 +211,7 @@ def choose_optimizers(build: Path, wanted: list[str] | None) -> list[str]:
     missing = [name for name in wanted if name not in found]
     if missing:
         raise SetupError(f"no optimizer module {', '.join(missing)} in "
-                         f"{site_packages(build) / 'plugopt'} "
+                         f"{optimizer_package(build)} "
                          f"(found: {', '.join(found) or 'none'})")
     return wanted
 
@@ -324,20 +322,16 @@ class PyperfProgress:
 
 def prepare_venvs(ctx: Context) -> None:
     """The baseline's and the patched interpreter's venvs, created without optimizer
-    variables; plugopt linked into the patched one."""
+    variables."""
     env = clean_env()
     log = ctx.out / "venv-setup.log"
     ctx.progress.show("preparing the pyperformance venvs (created once per build folder)")
     started = time.monotonic()
-    pythons = {config.python: config.patched for config in ctx.configs}
-    for python, patched in pythons.items():
-        package = site_packages(ctx.build) / "plugopt" if patched else None
+    for python in dict.fromkeys(config.python for config in ctx.configs):
         try:
-            root = perf.prepare_venv(python, ctx.cache, env, log, ctx.benchmarks, package)
+            perf.prepare_venv(python, ctx.cache, env, log, ctx.benchmarks)
         except RuntimeError as exc:
             raise SetupError(str(exc)) from exc
-        if patched:
-            ctx.patched_venv = root
     ctx.progress.exclude(time.monotonic() - started)   # one-off: not a rate for the ETA
 
 
@@ -354,9 +348,6 @@ def run_pyperformance(ctx: Context, step: Step, specs: list) -> dict:
     shutil.rmtree(stats, ignore_errors=True)
     if config.patched:
         stats.mkdir(parents=True)
-    if config.optimizer and ctx.patched_venv is not None:
-        # Per-benchmark venvs pyperformance made in an earlier run need plugopt as well.
-        perf.link_into_venvs(ctx.patched_venv, site_packages(ctx.build) / "plugopt")
     env = run_env(config, pass_.correctness, checker_on(ctx, pass_), ctx.args.threshold,
                   stats if config.patched else None)
     inherit = [name for name in OPTIMIZER_VARS if name in env]
@@ -552,7 +543,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--benchmarks", help="comma-separated pyperformance benchmarks or "
                         "groups (default: smoke set, or pyperformance's default group)")
     parser.add_argument("--optimizers", help="comma-separated optimizer modules "
-                        "(default: every module in the patched site-packages/plugopt)")
+                        "(default: every module in the patched interpreter's plugopt package)")
     parser.add_argument("--regrtest-tests", help="comma-separated regrtest test files "
                         "(default: smoke subset, or all)")
     parser.add_argument("--no-regrtest", action="store_true")

@@ -85,42 +85,12 @@ def venv_root(python: Path, cache: Path, env: Mapping[str, str]) -> tuple[Path, 
                        f"{result.stderr}")
 
 
-def link_package(venv: Path, package: Path) -> None:
-    """Make `package` (plugopt, in the patched interpreter's own site-packages) importable
-    in `venv`, which does not see the base interpreter's site-packages."""
-    site_dirs = sorted(venv.glob("lib/python3*/site-packages"))
-    if not site_dirs:
-        raise RuntimeError(f"{venv} has no lib/python3*/site-packages")
-    link = site_dirs[0] / package.name
-    if link.is_symlink() and link.resolve() == package.resolve():
-        return
-    if link.is_symlink() or link.is_file():
-        link.unlink()
-    elif link.exists():
-        raise RuntimeError(f"{link} exists and is not a link; remove it")
-    link.symlink_to(package.resolve(), target_is_directory=True)
-
-
-def sibling_venvs(root: Path) -> list[Path]:
-    """`root` and the per-benchmark venvs pyperformance creates for the same interpreter
-    when a benchmark's requirements clash with the shared venv's
-    (PYID-compat-OTHER-bm-NAME beside PYID-compat-ID)."""
-    prefix = root.name.split("-compat-")[0] + "-compat-"
-    return sorted(path for path in root.parent.glob(prefix + "*")
-                  if (path / "pyvenv.cfg").is_file())
-
-
-def link_into_venvs(root: Path, package: Path) -> None:
-    for venv in sibling_venvs(root):
-        link_package(venv, package)
-
-
 def prepare_venv(python: Path, cache: Path, env: Mapping[str, str], log: Path,
-                 benchmarks: Sequence[str], package: Path | None = None) -> Path:
+                 benchmarks: Sequence[str]) -> Path:
     """Create the venv for `python` with `pyperformance venv create` and the requirements
     of `benchmarks` if it does not exist, in `env` (no optimizer variables: creating the
-    venv is not what we test), and link `package` into it. A requirement that does not
-    install leaves the venv in place: `pyperformance run` then reports that benchmark."""
+    venv is not what we test). A requirement that does not install leaves the venv in
+    place: `pyperformance run` then reports that benchmark."""
     cache.mkdir(parents=True, exist_ok=True)
     with venv_lock(cache):
         root, exists = venv_root(python, cache, env)
@@ -132,8 +102,6 @@ def prepare_venv(python: Path, cache: Path, env: Mapping[str, str], log: Path,
             if not exists:
                 raise RuntimeError(f"pyperformance venv create -p {python} failed "
                                    f"(exit {status}); see {log}")
-        if package is not None:
-            link_into_venvs(root, package)
     return root
 
 

@@ -67,7 +67,7 @@ def test_interpreters_have_their_own_prefixes(build_dir: Path, patched_python: P
 def test_optimizer_package_is_installed_in_patched_only(build_dir: Path, patched_python: Path,
                                                         baseline_python: Path) -> None:
     init = (build_dir / "install" / "lib" / f"python{pin.VERSION.rsplit('.', 1)[0]}"
-            / "site-packages" / "plugopt" / "__init__.py")
+            / "plugopt" / "__init__.py")
     assert init.is_file()
     code = "import plugopt; print(plugopt.__file__)"
     patched = run_python(patched_python, code)
@@ -75,3 +75,15 @@ def test_optimizer_package_is_installed_in_patched_only(build_dir: Path, patched
     assert Path(patched.stdout.strip()).resolve() == init.resolve()
     baseline = run_python(baseline_python, code)
     assert baseline.returncode == 1 and "ModuleNotFoundError" in baseline.stderr, output(baseline)
+
+
+def test_samples_load_in_a_venv_and_without_site(patched_python: Path, tmp_path: Path) -> None:
+    """The samples sit beside the standard library: a plain venv and `python -S` see them."""
+    venv = tmp_path / "venv"
+    created = run([patched_python, "-m", "venv", "--without-pip", venv], timeout=300)
+    assert created.returncode == 0, output(created)
+    code = "import _optimizer; print([entry[1] for entry in _optimizer.loaded])"
+    for args in ([venv / "bin" / "python"], [venv / "bin" / "python", "-S"], [patched_python, "-S"]):
+        result = run([*args, "-X", "optimizer=counter", "-c", code])
+        assert result.returncode == 0, output(result)
+        assert result.stdout == "['plugopt.counter']\n", output(result)

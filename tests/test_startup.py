@@ -60,7 +60,7 @@ def test_x_option_loads_a_sample_by_short_name_before_main(start, build_dir: Pat
     assert lines(result) == [
         "loaded [('counter', 'plugopt.counter')] -X optimizer",
         "registered ['CounterOptimizer']",
-        f"file {build_dir / 'install/lib/python3.11/site-packages/plugopt/counter.so'}",
+        f"file {build_dir / 'install/lib/python3.11/plugopt/counter.so'}",
         "imported True",
     ]
 

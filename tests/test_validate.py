@@ -298,35 +298,6 @@ def test_run_command_passes_variables_to_workers() -> None:
     assert "--fast" in cmd and cmd[cmd.index("-p") + 1] == "/p/python3"
 
 
-def make_venv(path: Path) -> Path:
-    (path / "lib" / "python3.11" / "site-packages").mkdir(parents=True)
-    (path / "pyvenv.cfg").write_text("home = /x\n")
-    return path
-
-
-def test_package_is_linked_into_venv(tmp_path: Path) -> None:
-    venv = make_venv(tmp_path / "venv")
-    package = tmp_path / "site" / "plugopt"
-    package.mkdir(parents=True)
-    perf.link_package(venv, package)
-    perf.link_package(venv, package)        # idempotent
-    link = venv / "lib" / "python3.11" / "site-packages" / "plugopt"
-    assert link.is_symlink() and link.resolve() == package.resolve()
-
-
-def test_package_is_linked_into_per_benchmark_venvs(tmp_path: Path) -> None:
-    root = make_venv(tmp_path / "cpython3.11-aaa-compat-111")
-    unique = make_venv(tmp_path / "cpython3.11-aaa-compat-222-bm-dask")
-    other = make_venv(tmp_path / "cpython3.11-bbb-compat-111")     # another interpreter
-    assert perf.sibling_venvs(root) == [root, unique]
-    package = tmp_path / "plugopt"
-    package.mkdir()
-    perf.link_into_venvs(root, package)
-    site = Path("lib") / "python3.11" / "site-packages" / "plugopt"
-    assert (root / site).is_symlink() and (unique / site).is_symlink()
-    assert not (other / site).exists()
-
-
 # --- shared pieces ----------------------------------------------------------------------------
 
 def test_fatal_errors_are_collected_and_counted() -> None:
@@ -373,7 +344,7 @@ def fake_build(tmp_path: Path, optimizers: list[str]) -> Path:
     for python in ("install/bin/python3", "baseline/bin/python3"):
         (build / python).parent.mkdir(parents=True)
         (build / python).write_text("")
-    package = validate.site_packages(build) / "plugopt"
+    package = validate.optimizer_package(build)
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("")
     for name in optimizers:
