@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cpython_pin as pin  # noqa: E402
+from child_env import clean_env  # noqa: E402
 import fetch_cpython  # noqa: E402
 
 STAMP_NAME = ".plugopt-stamp"
@@ -85,11 +86,6 @@ def read_stamp(folder: Path) -> str | None:
 
 def write_stamp(folder: Path, key: str) -> None:
     (folder / STAMP_NAME).write_text(key + "\n")
-
-
-def clean_env() -> dict[str, str]:
-    """The environment for configure and make: no PYTHON* variable leaks into the build."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
 
 
 def run_logged(cmd: list[str], cwd: Path, log: Path, step: str) -> None:

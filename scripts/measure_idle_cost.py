@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import child_env  # noqa: E402
 import idle_cost_driver  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -111,9 +112,7 @@ def clean_env() -> dict[str, str]:
     fixes str hashing: with random seeds, dict and set probing, and so the
     instruction count, changes from run to run.
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONHASHSEED"] = "0"
-    return env
+    return child_env.clean_env({"PYTHONHASHSEED": "0"})
 
 
 def benchmark_file(name: str) -> Path:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import install_deps  # noqa: E402
+from child_env import clean_env  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,8 +71,7 @@ def sample_optimizers(python: Path) -> list[str]:
 
 def run_demo(python: Path, optimizer: str | None) -> tuple[str, str, dict]:
     """(stdout, the optimizer's own stderr, the demo report) of one run, checker on."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(PYTHONOPTIMIZERCHECK="1", PLUGOPT_COUNTER_TOP="5")
+    env = clean_env({"PYTHONOPTIMIZERCHECK": "1", "PLUGOPT_COUNTER_TOP": "5"})
     args = [str(python)] + (["-X", f"optimizer={optimizer}"] if optimizer else [])
     result = subprocess.run([*args, "-c", DEMO_RUNNER, str(DEMO_PROGRAM)], env=env,
                             capture_output=True, text=True, check=True)

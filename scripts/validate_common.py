@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from child_env import clean_env  # noqa: F401  (re-exported for the validate modules)
+
 # Variables the interpreters under test read; pyperf workers get them through --inherit-environ.
 OPTIMIZER_VARS = ("PYTHONOPTIMIZER", "PYTHONOPTIMIZERSTATS", "PYTHONOPTIMIZERCHECK",
                   "PYTHONOPTIMIZERTHRESHOLD", "PLUGOPT_COUNTER_TOP")
@@ -22,14 +24,6 @@ FATAL_RE = re.compile(r"^Fatal Python error: (?P<message>.*)$")
 DIED_RE = re.compile(r"died with <Signals\.(?P<signal>SIG\w+): \d+>")
 CHECKER_PREFIX = "plugopt executor check: "
 MAX_DETAIL_LINES = 3
-
-
-def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """os.environ without PYTHON* variables (the machine sets PYTHONUNBUFFERED=1 and
-    PYTHONDONTWRITEBYTECODE=1, which break some regression tests), plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(extra or {})
-    return env
 
 
 def stream_command(cmd: Sequence[str | Path], *, cwd: Path, env: Mapping[str, str], log: Path,

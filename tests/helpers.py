@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -11,15 +10,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS_DIR = REPO_ROOT / "scripts"
 
+sys.path.insert(0, str(SCRIPTS_DIR))
+from child_env import clean_env  # noqa: E402,F401  (tests import it from here)
+
 DEFAULT_TIMEOUT = 120.0
-
-
-def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """os.environ without PYTHON* variables (PYTHONPATH, PYTHONHOME, ... of the
-    pytest process must not leak into the interpreters under test), plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(extra or {})
-    return env
 
 
 def run(cmd: Sequence[str | Path], *, env: Mapping[str, str] | None = None,
