@@ -189,10 +189,12 @@ def make_configs(build: Path, optimizers: Sequence[str]) -> list[Config]:
             + [Config(f"patched+{name}", patched, name) for name in optimizers])
 
 
-def make_passes(smoke: bool, timing: str) -> list[Pass]:
+def make_passes(smoke: bool, timing: str | None) -> list[Pass]:
+    """The check pass always; the timing pass in full mode unless timing is None
+    (--no-timing: a correctness-only full run, which leaves the machine free)."""
     passes = [Pass("check", "--debug-single-value", True, CHECK_TIMEOUT,
                    SECONDS_PER_BENCHMARK["check"])]
-    if not smoke:
+    if not smoke and timing is not None:
         passes.append(Pass("timing", PYPERF_MODES[timing], False, TIMING_TIMEOUT,
                            SECONDS_PER_BENCHMARK[timing]))
     return passes
@@ -557,6 +559,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "(tells a checker problem from an optimizer problem)")
     parser.add_argument("--timing", choices=sorted(PYPERF_MODES), default="fast",
                         help="pyperf mode of the timing pass (full mode; default fast)")
+    parser.add_argument("--no-timing", action="store_true",
+                        help="full mode without the timing pass: correctness only")
     parser.add_argument("--venv-cache", type=Path,
                         help="where pyperformance keeps its venvs (default "
                         "BUILD/pyperformance-venvs)")
@@ -589,7 +593,7 @@ def make_context(args: argparse.Namespace) -> Context:
         tests = list(regrtest.SMOKE_TESTS) if args.smoke else []
     return Context(args=args, build=build, out=out, cache=cache,
                    configs=make_configs(build, optimizers),
-                   passes=make_passes(args.smoke, args.timing), benchmarks=benchmarks,
+                   passes=make_passes(args.smoke, None if args.no_timing else args.timing), benchmarks=benchmarks,
                    tests=tests, fingerprint=fingerprint(build), progress=Progress(),
                    runs={} if args.fresh else load_state(out / "state.json"))
 

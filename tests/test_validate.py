@@ -375,6 +375,7 @@ def test_run_environment_of_each_kind_of_run(tmp_path: Path) -> None:
     baseline = validate.run_env(validate.Config("baseline", tmp_path / "b"), True, True, 1, None)
     assert not any(name.startswith("PYTHON") for name in baseline)
     assert [p.name for p in validate.make_passes(True, "fast")] == ["check"]
+    assert [p.name for p in validate.make_passes(False, None)] == ["check"]
     full = validate.make_passes(False, "rigorous")
     assert [(p.name, p.pyperf_mode, p.correctness) for p in full] == [
         ("check", "--debug-single-value", True), ("timing", "--rigorous", False)]
