@@ -154,6 +154,27 @@ def test_stats_folder_gets_one_file_per_process(start, tmp_path: Path) -> None:
     assert not list(stats_dir.glob("*.tmp"))
 
 
+def test_stats_file_survives_a_program_that_patches_os_and_open(start, tmp_path: Path) -> None:
+    # pyperformance's sphinx benchmark makes os.replace a no-op and wraps
+    # builtins.open; its statistics used to stay behind as a .tmp file.
+    stats_dir = tmp_path / "stats"
+    program = textwrap.dedent("""
+        import builtins, os
+        os.replace = lambda src, dst: None
+        builtins.open = None
+        total = 0
+        for i in range(1000):
+            total += i
+        print(total)
+    """)
+    result = start("-X", "optimizer=counter", code=program,
+                   env={"PYTHONOPTIMIZERSTATS": str(stats_dir)})
+    assert lines(result) == ["499500"]
+    assert not list(stats_dir.glob("*.tmp"))
+    [record] = [json.loads(path.read_text()) for path in stats_dir.glob("*.json")]
+    assert record["stats"]["entries"] > 0
+
+
 def test_stats_folder_that_cannot_be_created_is_an_error(start, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
