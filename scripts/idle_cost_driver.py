@@ -93,12 +93,73 @@ def run_unpack_sequence(bm: types.ModuleType, loops: int) -> None:
     bm.bench_all(loops)
 
 
+def run_spectral_norm(bm: types.ModuleType, loops: int) -> None:
+    # runner.bench_time_func('spectral_norm', bench_spectral_norm).
+    bm.bench_spectral_norm(loops)
+
+
+def run_fannkuch(bm: types.ModuleType, loops: int) -> None:
+    # runner.bench_func('fannkuch', fannkuch, DEFAULT_ARG).
+    for _ in range(loops):
+        bm.fannkuch(bm.DEFAULT_ARG)
+
+
+def run_nqueens(bm: types.ModuleType, loops: int) -> None:
+    # runner.bench_func('nqueens', bench_n_queens, 8).
+    for _ in range(loops):
+        bm.bench_n_queens(8)
+
+
+class _BenchFuncRunner:
+    """Just enough of pyperf.Runner for a __main__ helper that calls bench_func."""
+
+    def __init__(self, loops: int) -> None:
+        self.loops = loops
+        self.metadata: dict[str, object] = {}
+
+    def bench_func(self, name: str, func: Callable[..., object], *args: object) -> None:
+        for _ in range(self.loops):
+            func(*args)
+
+
+def run_chaos(bm: types.ModuleType, loops: int) -> None:
+    # main(runner, args) builds the splines, then runner.bench_func(...create_image_chaos...).
+    args = types.SimpleNamespace(thickness=bm.DEFAULT_THICKNESS, width=bm.DEFAULT_WIDTH,
+                                 height=bm.DEFAULT_HEIGHT, iterations=bm.DEFAULT_ITERATIONS,
+                                 filename=None, rng_seed=bm.DEFAULT_RNG_SEED)
+    bm.main(_BenchFuncRunner(loops), args)
+
+
+def run_go(bm: types.ModuleType, loops: int) -> None:
+    # runner.bench_func('go', versus_cpu).
+    for _ in range(loops):
+        bm.versus_cpu()
+
+
+def run_raytrace(bm: types.ModuleType, loops: int) -> None:
+    # runner.bench_time_func('raytrace', bench_raytrace, width, height, filename).
+    bm.bench_raytrace(loops, bm.DEFAULT_WIDTH, bm.DEFAULT_HEIGHT, None)
+
+
+def run_deltablue(bm: types.ModuleType, loops: int) -> None:
+    # runner.bench_func('deltablue', delta_blue, 100).
+    for _ in range(loops):
+        bm.delta_blue(100)
+
+
 WORKLOADS: dict[str, Callable[[types.ModuleType, int], None]] = {
     "richards": run_richards,
     "nbody": run_nbody,
     "float": run_float,
     "generators": run_generators,
     "unpack_sequence": run_unpack_sequence,
+    "spectral_norm": run_spectral_norm,
+    "fannkuch": run_fannkuch,
+    "nqueens": run_nqueens,
+    "chaos": run_chaos,
+    "go": run_go,
+    "raytrace": run_raytrace,
+    "deltablue": run_deltablue,
 }
 
 

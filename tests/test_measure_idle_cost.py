@@ -18,7 +18,7 @@ from helpers import output, run, run_script
 
 
 @pytest.mark.parametrize("loops", [0, 1])
-@pytest.mark.parametrize("benchmark", mic.DEFAULT_BENCHMARKS)
+@pytest.mark.parametrize("benchmark", sorted(mic.LOOPS))
 def test_driver_runs_workload_on_patched(patched_python: Path, benchmark: str,
                                          loops: int) -> None:
     # The exact command the callgrind runs use, minus valgrind.
@@ -38,7 +38,7 @@ def test_check_option_runs_both_interpreters(build_dir: Path, baseline_python: P
 
 
 def test_benchmark_files_come_from_installed_pyperformance() -> None:
-    for benchmark in mic.DEFAULT_BENCHMARKS:
+    for benchmark in mic.LOOPS:
         path = mic.benchmark_file(benchmark)
         assert path.name == "run_benchmark.py" and path.parent.name == f"bm_{benchmark}"
         assert "pyperformance" in path.parts
