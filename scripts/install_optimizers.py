@@ -32,7 +32,7 @@ def install(into: Path, package_init: Path, modules: list[Path]) -> list[str]:
             shutil.copy2(src, tmp)
             tmp.replace(dest)   # atomic: a running interpreter never sees half a file
             copied.append(dest.name)
-    for stale in package.glob("*.so"):
+    for stale in [*package.glob("*.so"), *package.glob("*.py")]:
         if stale not in wanted:
             stale.unlink()
     return copied

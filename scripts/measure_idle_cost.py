@@ -3,6 +3,11 @@
 
   .venv/bin/python scripts/measure_idle_cost.py [--build-dir BUILD] [--benchmarks NAME ...]
                                                 [--scale X] [--jobs N] [--json PATH]
+                                                [--optimizer NAME]
+
+With --optimizer NAME, the patched runs load that optimizer, and the ratios
+are what it does to the workloads' instruction counts (the performance
+optimizer's figures; docs/performance-optimizer.md).
 
 Runs five pyperformance workloads (richards, nbody, float, generators,
 unpack_sequence) under `valgrind --tool=callgrind` on the patched interpreter
@@ -81,6 +86,7 @@ class MeasureError(Exception):
 class Interpreter:
     label: str  # "baseline" or "patched"
     python: Path
+    options: tuple[str, ...] = ()  # interpreter options, e.g. -X optimizer=NAME
 
 
 @dataclass(frozen=True)
@@ -144,10 +150,13 @@ def pyperformance_version() -> str:
     return importlib.metadata.version("pyperformance")
 
 
-def interpreters(build_dir: Path) -> tuple[Interpreter, Interpreter]:
-    """(baseline, patched) of a build folder; both must exist."""
+def interpreters(build_dir: Path, optimizer: str | None = None
+                 ) -> tuple[Interpreter, Interpreter]:
+    """(baseline, patched) of a build folder, the patched one with `optimizer`
+    loaded if given; both must exist."""
+    options = ("-X", f"optimizer={optimizer}") if optimizer else ()
     found = (Interpreter("baseline", build_dir / "baseline" / "bin" / "python3"),
-             Interpreter("patched", build_dir / "install" / "bin" / "python3"))
+             Interpreter("patched", build_dir / "install" / "bin" / "python3", options))
     for interp in found:
         if not interp.python.exists():
             raise MeasureError(f"{interp.python} does not exist: build first with "
@@ -174,20 +183,21 @@ def check_no_optimizer(patched: Path) -> None:
                            "registered; the idle cost must be measured with none")
 
 
-def driver_command(python: Path, benchmark: str, loops: int) -> list[str]:
-    """The command that runs `benchmark` `loops` times in `python`.
+def driver_command(python: Path, benchmark: str, loops: int,
+                   options: tuple[str, ...] = ()) -> list[str]:
+    """The command that runs `benchmark` `loops` times in `python` (with `options`).
 
     -s: no user site-packages, so ~/.local cannot add imports to one interpreter.
     -B: no .pyc written, so a run cannot change what the next run reads.
     """
-    return [str(python), "-s", "-B", str(DRIVER), benchmark,
+    return [str(python), *options, "-s", "-B", str(DRIVER), benchmark,
             str(benchmark_file(benchmark)), str(loops)]
 
 
-def run_driver(python: Path, benchmark: str, loops: int,
+def run_driver(python: Path, benchmark: str, loops: int, options: tuple[str, ...] = (),
                timeout: float = RUN_TIMEOUT) -> str:
     """Run the driver without valgrind; return its output, raise MeasureError on failure."""
-    result = subprocess.run(driver_command(python, benchmark, loops), env=clean_env(),
+    result = subprocess.run(driver_command(python, benchmark, loops, options), env=clean_env(),
                             capture_output=True, text=True, timeout=timeout)
     expected = f"ok {benchmark} {loops}"
     if result.returncode != 0 or result.stdout.strip() != expected:
@@ -238,7 +248,8 @@ def callgrind_ir(run: Run, out_dir: Path) -> int:
     without those spent in the layout-sensitive type cache lookup."""
     out_file = out_dir / f"callgrind.{run.benchmark}.{run.interpreter.label}.{run.loops}.out"
     cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
-           *driver_command(run.interpreter.python, run.benchmark, run.loops)]
+           *driver_command(run.interpreter.python, run.benchmark, run.loops,
+                           run.interpreter.options)]
     result = subprocess.run(cmd, env=clean_env(), capture_output=True, text=True,
                             timeout=RUN_TIMEOUT, cwd=out_dir)
     if result.returncode != 0 or result.stdout.strip() != f"ok {run.benchmark} {run.loops}":
@@ -339,7 +350,7 @@ def check(benchmarks: list[str], interps: tuple[Interpreter, ...]) -> None:
     """Run each workload once on each interpreter without valgrind."""
     for name in benchmarks:
         for interp in interps:
-            run_driver(interp.python, name, 1)
+            run_driver(interp.python, name, 1, interp.options)
             print(f"ok {name:<16} {interp.label}")
 
 
@@ -349,7 +360,8 @@ def run_measurement(args: argparse.Namespace, benchmarks: list[str],
         raise MeasureError("valgrind is not installed: run `python3 scripts/install_deps.py` "
                            "(it installs the apt packages, valgrind among them) or "
                            "`sudo apt-get install valgrind`")
-    check_no_optimizer(interps[1].python)
+    if not args.optimizer:
+        check_no_optimizer(interps[1].python)
     loops = scaled_loops(benchmarks, args.scale)
     identities = {i.label: binary_identity(i.python) for i in interps}
     print(f"pyperformance {pyperformance_version()} workloads under callgrind, "
@@ -370,8 +382,13 @@ def run_measurement(args: argparse.Namespace, benchmarks: list[str],
     print(f"\nwall time {wall_time:.0f} s; ratio = patched/baseline instructions of the "
           f"workload (start-up subtracted; {LAYOUT_SENSITIVE}, whose cost depends on heap "
           "layout, excluded)")
+    if args.optimizer:
+        print(f"patched runs with -X optimizer={args.optimizer}: a ratio below 1 is a "
+              "speed-up in instructions; the 0.5% column does not apply")
     if args.json:
         write_json(args.json, results, args.build_dir.resolve(), wall_time)
+    if args.optimizer:
+        return 0
     return 0 if all(r.within for r in results) else 1
 
 
@@ -389,6 +406,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep the callgrind output files in DIR (for callgrind_annotate)")
+    parser.add_argument("--optimizer", metavar="NAME",
+                        help="run the patched interpreter with -X optimizer=NAME: "
+                        "instruction counts of an optimizer against the baseline")
     parser.add_argument("--check", action="store_true",
                         help="run each workload once on both interpreters, without valgrind")
     args = parser.parse_args()
@@ -399,7 +419,7 @@ def main() -> int:
     if args.scale <= 0 or args.jobs < 1:
         parser.error("--scale must be positive and --jobs at least 1")
     try:
-        interps = interpreters(args.build_dir.resolve())
+        interps = interpreters(args.build_dir.resolve(), args.optimizer)
         if args.check:
             check(benchmarks, interps)
             return 0

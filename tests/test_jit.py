@@ -1,0 +1,313 @@
+"""The jit sample optimizer (optimizers/jit): loops compiled to C with unboxed floats.
+
+Every program runs in the patched interpreter without an optimizer and with
+plugopt.jit (threshold 1, the invariant checker on), and must print the same
+thing; jit's statistics must show that loops were compiled and iterations ran
+in compiled code, so a jit that declines everything cannot pass. The cache
+tests check the private folder, the hash check and the fallbacks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import output, run
+
+STATS_MARKER = "JIT-STATS "
+
+# Runs the program as __main__ with jit registered, then reports what jit did.
+RUNNER = (
+    "import json, runpy, sys\n"
+    "import plugopt.jit as jit\n"
+    "try:\n"
+    "    runpy.run_path(sys.argv[1], run_name='__main__')\n"
+    "finally:\n"
+    f"    sys.stderr.write({STATS_MARKER!r} + json.dumps(jit.stats()) + '\\n')\n"
+)
+
+PROGRAMS = {
+    # nbody's shape: unpacking, float arithmetic, ** and list element updates.
+    "nbody_like": """
+        def combinations(l):
+            result = []
+            for x in range(len(l) - 1):
+                for y in l[x + 1:]:
+                    result.append((l[x], y))
+            return result
+
+        BODIES = [([1.0 * i, 2.0 - i, 0.5 * i], [0.1, 0.2 * i, 0.3], 1.5 + i) for i in range(5)]
+        PAIRS = combinations(BODIES)
+
+        def advance(dt, n, bodies=BODIES, pairs=PAIRS):
+            for i in range(n):
+                for (([x1, y1, z1], v1, m1), ([x2, y2, z2], v2, m2)) in pairs:
+                    dx = x1 - x2
+                    dy = y1 - y2
+                    dz = z1 - z2
+                    mag = dt * ((dx * dx + dy * dy + dz * dz) ** (-1.5))
+                    b1m = m1 * mag
+                    b2m = m2 * mag
+                    v1[0] -= dx * b2m
+                    v1[1] -= dy * b2m
+                    v1[2] -= dz * b2m
+                    v2[0] += dx * b1m
+                    v2[1] += dy * b1m
+                    v2[2] += dz * b1m
+                for (r, [vx, vy, vz], m) in bodies:
+                    r[0] += dt * vx
+                    r[1] += dt * vy
+                    r[2] += dt * vz
+
+        advance(0.01, 2000)
+        for body in BODIES:
+            print([repr(c) for c in body[0]], [repr(c) for c in body[1]])
+    """,
+    # The types change under the compiled loop: guards exit, the interpreter
+    # runs the instruction, and the executor steps aside when it never pays.
+    "types_change": """
+        def scale(values, k):
+            out = [0.0] * len(values)
+            i = 0
+            for v in values:
+                t = v * k
+                out[i] = t
+                i = i + 1
+            return out
+
+        def total(rows):
+            acc = 0.0
+            for (a, b) in rows:
+                acc = acc + a * b
+            return acc
+
+        floats = [0.5 * i for i in range(200)]
+        mixed = [0.5 * i if i % 3 else i for i in range(200)]
+        print(total([(x, 2.0) for x in floats]))
+        print(total([(x, 2.0) for x in mixed]))
+        print(total([(x, 2) for x in floats]))
+        print(total([(1.5, 2.5)] * 100 + [(2, 3)]))
+        for _ in range(100):
+            floats_total = total([(x, 2.0) for x in floats])
+        print(floats_total)
+    """,
+    # Exceptions come from the interpreter, at the right line.
+    "exceptions": """
+        import traceback
+
+        def divide(values, d):
+            out = 0.0
+            for v in values:
+                out = out + v / d
+            return out
+
+        def power(values):
+            out = []
+            for v in values:
+                r = (v - 2.0) ** 0.5
+                out.append(r)
+            return out
+
+        def overflow(values):
+            for v in values:
+                r = v ** 1000.0
+            return r
+
+        def unbound(values):
+            for v in values:
+                w = prev * v
+                prev = v
+            return w
+
+        for _ in range(50):
+            divide([1.0, 2.0, 3.0], 2.0)
+        try:
+            divide([1.0, 2.0, 3.0], 0.0)
+        except ZeroDivisionError:
+            print(traceback.format_exc().splitlines()[-3:])
+        print(power([4.0, 1.0, 9.0]))
+        try:
+            overflow([1.5, 1.0e10])
+        except OverflowError as error:
+            print("OverflowError", error)
+        try:
+            unbound([1.0, 2.0, 3.0])
+        except UnboundLocalError as error:
+            print("UnboundLocalError", error)
+    """,
+    # A compiled loop inside a generator, and loops in two threads.
+    "generators_and_threads": """
+        import threading
+
+        def walk(rows):
+            for row in rows:
+                acc = 0.0
+                for (x, y) in row:
+                    acc = acc + x * y - 0.5
+                yield acc
+
+        rows = [[(float(i), float(j)) for j in range(50)] for i in range(40)]
+        print([round(v, 6) for v in walk(rows)])
+
+        results = {}
+        def work(name, scale):
+            total = 0.0
+            for _ in range(200):
+                for (x, y) in rows[3]:
+                    total = total + x * scale + y
+            results[name] = total
+
+        threads = [threading.Thread(target=work, args=(n, s)) for n, s in (("a", 1.5), ("b", 2.5))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        print(sorted(results.items()))
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def program_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("jit-programs")
+    files = {}
+    for name, source in PROGRAMS.items():
+        path = folder / f"{name}.py"
+        path.write_text(textwrap.dedent(source))
+        files[name] = path
+    return files
+
+
+def run_plain(python: Path, program: Path) -> str:
+    result = run([python, program], env={"PYTHONHASHSEED": "0"})
+    assert result.returncode == 0, output(result)
+    return result.stdout
+
+
+def run_jit(python: Path, program: Path, cache: Path,
+            env: dict[str, str] | None = None) -> tuple[str, dict[str, int], str]:
+    """stdout, jit's stats and the rest of stderr of `program` under jit."""
+    result = run([python, "-X", "optimizer_check", "-c", RUNNER, program],
+                 env={"PYTHONHASHSEED": "0", "PYTHONOPTIMIZERTHRESHOLD": "1",
+                      "PLUGOPT_JIT_CACHE": str(cache), **(env or {})})
+    assert result.returncode == 0, output(result)
+    stats_lines = [line for line in result.stderr.splitlines() if line.startswith(STATS_MARKER)]
+    assert len(stats_lines) == 1, output(result)
+    rest = "\n".join(line for line in result.stderr.splitlines()
+                     if not line.startswith(STATS_MARKER))
+    return result.stdout, json.loads(stats_lines[0][len(STATS_MARKER):]), rest
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_same_output_as_without_optimizer(patched_python: Path, program_files: dict[str, Path],
+                                          tmp_path: Path, name: str) -> None:
+    expected = run_plain(patched_python, program_files[name])
+    stdout, stats, stderr = run_jit(patched_python, program_files[name], tmp_path / "cache")
+    assert stdout == expected
+    assert stderr == ""
+    assert stats["compiled"] >= 1, stats
+    assert stats["iterations"] > 0, stats
+
+
+def test_nbody_runs_in_compiled_code(patched_python: Path, program_files: dict[str, Path],
+                                     tmp_path: Path) -> None:
+    _, stats, _ = run_jit(patched_python, program_files["nbody_like"], tmp_path / "cache")
+    # Both inner loops compile; nearly all of their 2000 * (10 + 5) iterations
+    # run compiled (the first iterations run before the hotspot is compiled).
+    assert stats["compiled"] == 2, stats
+    assert stats["iterations"] >= 29000, stats
+
+
+def test_executor_steps_aside_when_guards_keep_failing(patched_python: Path,
+                                                       tmp_path: Path) -> None:
+    program = tmp_path / "ints.py"
+    program.write_text(textwrap.dedent("""
+        def total(rows):
+            acc = 0.0
+            for (a, b) in rows:
+                acc = acc + a * b
+            return acc
+        for _ in range(3):
+            total([(1.5, 2.0)] * 10)       # compiled for floats
+        for _ in range(200):
+            r = total([(3, 4)] * 10)        # ints: the guard fails at once
+        print(r)
+        import plugopt.jit as jit
+        print(jit.stats()["disabled"])
+    """))
+    expected_first = "120.0"
+    stdout, stats, _ = run_jit(patched_python, program, tmp_path / "cache")
+    assert stdout.split() == [expected_first, "1"], stdout
+    assert stats["disabled"] == 1, stats
+
+
+def cache_entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("*.so"))
+
+
+def test_cache_is_private_and_reused(patched_python: Path, program_files: dict[str, Path],
+                                     tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    run_jit(patched_python, program_files["nbody_like"], cache)
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    entries = cache_entries(cache)
+    assert len(entries) == 2
+    for entry in entries:
+        assert stat.S_IMODE(entry.stat().st_mode) & 0o077 == 0
+    mtimes = [entry.stat().st_mtime_ns for entry in entries]
+    _, stats, _ = run_jit(patched_python, program_files["nbody_like"], cache)
+    assert stats["compiled"] == 2
+    assert [entry.stat().st_mtime_ns for entry in cache_entries(cache)] == mtimes
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip"])
+def test_damaged_entry_is_rebuilt_not_loaded(patched_python: Path, program_files: dict[str, Path],
+                                             tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "cache"
+    expected, _, _ = run_jit(patched_python, program_files["nbody_like"], cache)
+    for entry in cache_entries(cache):
+        data = entry.read_bytes()
+        if damage == "truncate":
+            entry.write_bytes(data[: len(data) // 2])
+        else:
+            # Flip a byte in the middle: still loadable, but not what was built.
+            middle = len(data) // 2
+            entry.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:])
+    stdout, stats, stderr = run_jit(patched_python, program_files["nbody_like"], cache)
+    assert stdout == expected and stderr == ""
+    assert stats["compiled"] == 2
+    for entry in cache_entries(cache):
+        recorded = entry.with_suffix(".sha256").read_text().strip()
+        import hashlib
+        assert hashlib.sha256(entry.read_bytes()).hexdigest() == recorded
+
+
+def test_shared_cache_folder_is_refused(patched_python: Path, program_files: dict[str, Path],
+                                        tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o755)
+    os.chmod(cache, 0o755)
+    expected = run_plain(patched_python, program_files["nbody_like"])
+    stdout, stats, stderr = run_jit(patched_python, program_files["nbody_like"], cache)
+    assert stdout == expected
+    assert stats["compiled"] == 0 and stats["declined"] >= 1, stats
+    assert stderr.count("plugopt.jit: not compiling loops:") == 1, stderr
+    assert "mode 0700" in stderr
+    assert not list(cache.iterdir())
+
+
+def test_no_compiler_declines_and_says_so_once(patched_python: Path,
+                                               program_files: dict[str, Path],
+                                               tmp_path: Path) -> None:
+    expected = run_plain(patched_python, program_files["nbody_like"])
+    stdout, stats, stderr = run_jit(patched_python, program_files["nbody_like"],
+                                    tmp_path / "cache",
+                                    env={"PLUGOPT_JIT_CC": str(tmp_path / "no-such-cc")})
+    assert stdout == expected
+    assert stats["compiled"] == 0 and stats["declined"] >= 2, stats
+    assert stderr.count("cannot run") == 1, stderr
