@@ -311,3 +311,29 @@ def test_no_compiler_declines_and_says_so_once(patched_python: Path,
     assert stdout == expected
     assert stats["compiled"] == 0 and stats["declined"] >= 2, stats
     assert stderr.count("cannot run") == 1, stderr
+
+
+def test_declined_loop_is_translated_once(patched_python: Path, tmp_path: Path) -> None:
+    # The VM asks again after each backoff; the translator answers from memory.
+    program = tmp_path / "declined.py"
+    program.write_text(textwrap.dedent("""
+        from plugopt import _jit_codegen
+        calls = []
+        original = _jit_codegen._translate
+        def counting(code, offset):
+            calls.append(code.co_name)
+            return original(code, offset)
+        _jit_codegen._translate = counting
+
+        def declined(n):
+            out = []
+            for i in range(n):
+                out.append(i)      # a method call: not compiled
+            return len(out)
+        for _ in range(50):
+            declined(2000)
+        print(calls.count("declined"))
+    """))
+    stdout, stats, _ = run_jit(patched_python, program, tmp_path / "cache")
+    assert stdout.split() == ["1"], stdout
+    assert stats["compiled"] == 0 and stats["declined"] >= 2, stats

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dis
 import opcode
+import weakref
 
 # Specialized name -> base name (3.11 keeps the base opcode's stack effect).
 _BASE = {spec: base for base, specs in opcode._specializations.items() for spec in specs}
@@ -342,10 +343,27 @@ class _Gen:
             self.may_have_run_code = True
 
 
+# Loops already declined, per code object. The VM asks again after a backoff,
+# for optimizers whose answer may change; this translator's does not, and
+# translating costs milliseconds, which a long-running declined loop (asked
+# every 16 * threshold iterations) would otherwise pay over and over.
+_declined: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def translate(code, offset: int) -> str | None:
     """C source for the loop whose head (the back edge's target) is at `offset`
     (code units), or None. The VM reports back edges at their target, and the
     executor is installed there: it is entered at the loop head."""
+    declined = _declined.get(code)
+    if declined is not None and offset in declined:
+        return None
+    source = _translate(code, offset)
+    if source is None:
+        _declined.setdefault(code, set()).add(offset)
+    return source
+
+
+def _translate(code, offset: int) -> str | None:
     instructions = list(dis.get_instructions(code, adaptive=True))
     jumps = [ins for ins in instructions
              if _BASE.get(ins.opname, ins.opname) == "JUMP_BACKWARD"
