@@ -48,6 +48,17 @@ class Unsupported(Exception):
     """The loop uses something the translator does not handle."""
 
 
+class NotYet(Exception):
+    """An instruction the translator needs specialized is still adaptive: the
+    loop may be compiled when the VM asks again, after it has specialized."""
+
+
+def _specialized(name: str) -> None:
+    """Raise NotYet for the generic or adaptive form of a specializable instruction."""
+    if name in opcode._specializations or name.endswith("_ADAPTIVE"):
+        raise NotYet(name)
+
+
 class _Gen:
     def __init__(self, code, instructions, head: int, back: int) -> None:
         self.code = code
@@ -229,7 +240,10 @@ class _Gen:
             # always get the float path behind guards (an executor whose
             # guards keep failing steps aside: jit.c).
             static = left[0] == "dbl" or right[0] == "dbl"
-            if op is None or not (name in _FLOAT_SPECIALIZED or static or op in ("/", "pow")):
+            if op is None:
+                raise Unsupported(f"{name} {ins.argrepr}")
+            if not (name in _FLOAT_SPECIALIZED or static or op in ("/", "pow")):
+                _specialized(name)
                 raise Unsupported(f"{name} {ins.argrepr}")
             a = self.need_double(left, off)
             b = self.need_double(right, off)
@@ -293,7 +307,11 @@ class _Gen:
                 self.stack.pop()
             self.release_safe(seq)
             self.release_safe(index)
+        elif base in ("BINARY_SUBSCR", "STORE_SUBSCR"):
+            _specialized(name)
+            raise Unsupported(name)
         elif base == "UNPACK_SEQUENCE":
+            _specialized(name)
             seq = self.stack[-1]
             s_expr = self.object_expr(seq)
             check = {"UNPACK_SEQUENCE_TWO_TUPLE": "PyTuple_CheckExact",
@@ -357,7 +375,10 @@ def translate(code, offset: int) -> str | None:
     declined = _declined.get(code)
     if declined is not None and offset in declined:
         return None
-    source = _translate(code, offset)
+    try:
+        source = _translate(code, offset)
+    except NotYet:
+        return None
     if source is None:
         _declined.setdefault(code, set()).add(offset)
     return source
@@ -378,7 +399,7 @@ def _translate(code, offset: int) -> str | None:
     try:
         text = gen.translate()
     except (Unsupported, KeyError, IndexError):
-        return None
+        return None   # NotYet propagates: translate() does not remember it
     return _TEMPLATE.format(name=code.co_qualname, head=offset, body=text)
 
 

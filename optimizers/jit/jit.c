@@ -9,6 +9,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <opcode.h>
 #include <dlfcn.h>
 
 /* The generated function: runs the loop from its head; adds the iterations
@@ -81,10 +82,56 @@ load_loop(const char *path)
     return (loop_function)symbol;
 }
 
+/* Could the translator take the loop whose head is at `head`? Only if it is
+ * a FOR_ITER and every instruction up to the one back edge to it has a
+ * generic form the translator knows (_jit_codegen.py decides the rest).
+ * Most loops fail here, in C, without running any Python code: that is
+ * cheaper, and it leaves the program's allocation pattern alone (CPython's
+ * test_genexps checks that a generator's tuples reuse one address). */
+static int
+may_translate(PyCodeObject *code, int head)
+{
+    int size = (int)Py_SIZE(code);
+    for (int offset = head; offset < size;) {
+        int word = _Py_Code_GetInstruction(code, offset, 1);
+        if (word < 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        int opcode = word & 255;
+        if (offset == head && opcode != FOR_ITER) {
+            return 0;
+        }
+        switch (opcode) {
+            case FOR_ITER:
+                if (offset != head) {
+                    return 0;
+                }
+                break;
+            case LOAD_FAST: case STORE_FAST: case LOAD_CONST: case POP_TOP:
+            case COPY: case SWAP: case BINARY_OP: case BINARY_SUBSCR:
+            case STORE_SUBSCR: case UNPACK_SEQUENCE:
+                break;
+            case JUMP_BACKWARD: {
+                int target = offset + 1 - (word >> 8);
+                return target == head;
+            }
+            default:
+                return 0;
+        }
+        offset += 1 + _Py_Opcode_CacheEntries(opcode);
+    }
+    return 0;
+}
+
 static PyExecutorObject *
 jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
 {
     JitOptimizer *opt = (JitOptimizer *)self;
+    if (!may_translate(code, offset)) {
+        opt->declined++;
+        return NULL;
+    }
     PyObject *source = PyObject_CallMethod(
         PyImport_ImportModule("plugopt._jit_codegen"), "translate", "Oi", code, offset);
     if (source == NULL) {
