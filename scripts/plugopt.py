@@ -57,14 +57,18 @@ runpy.run_path(sys.argv[1], run_name="__main__")
 report = {"stats": _optimizer.get_stats()}
 if "plugopt.stepper" in sys.modules:
     report["stepper"] = sys.modules["plugopt.stepper"].stats()
+if "plugopt.jit" in sys.modules:
+    report["jit"] = sys.modules["plugopt.jit"].stats()
 print("PLUGOPT-DEMO " + json.dumps(report), file=sys.stderr)
 """
 
 
 def sample_optimizers(python: Path) -> list[str]:
-    """Names of the optimizer modules in the patched interpreter's plugopt package."""
+    """Names of the optimizer modules in the patched interpreter's plugopt package
+    (modules named _* are helpers an optimizer imports, not optimizers)."""
     code = ("import pkgutil, plugopt; "
-            "print(' '.join(sorted(m.name for m in pkgutil.iter_modules(plugopt.__path__))))")
+            "print(' '.join(sorted(m.name for m in pkgutil.iter_modules(plugopt.__path__) "
+            "if not m.name.startswith('_'))))")
     out = subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True)
     return out.stdout.split()
 
@@ -105,6 +109,10 @@ def main_job(build_dir: Path) -> None:
             st = report["stepper"]
             print(f"stepper executed {st['instructions']:,} instructions itself in "
                   f"{st['entries']:,} executor entries ({st['compiled']} executors compiled)")
+        if "jit" in report:
+            jit = report["jit"]
+            print(f"jit compiled {jit['compiled']} loop(s) to C and ran {jit['iterations']:,} "
+                  f"iterations in compiled code ({jit['declined']:,} hotspots declined)")
         if out != plain:
             raise SystemExit(f"plugopt: the demo's output under {name} differs from the "
                              f"plain run:\n{out}\n--- expected\n{plain}")

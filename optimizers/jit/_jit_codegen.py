@@ -290,10 +290,11 @@ class _Gen:
             self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
                       f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
             self.guard(f"n{n} < PyList_GET_SIZE({s_expr})", off)
-            # The old item is dropped here: only floats and ints, whose
-            # destructors run no Python code; anything else, the interpreter.
+            # The old item is dropped here: only floats, ints, bools and None,
+            # whose destructors run no Python code; anything else, the interpreter.
             self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
-            self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n})", off)
+            self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n}) || "
+                       f"PyBool_Check({n}) || {n} == Py_None", off)
             if value[0] == "dbl":
                 box = self.var("obj")
                 self.emit(f"{box} = PyFloat_FromDouble({value[1]});")
@@ -366,6 +367,11 @@ class _Gen:
 # translating costs milliseconds, which a long-running declined loop (asked
 # every 16 * threshold iterations) would otherwise pay over and over.
 _declined: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def decline(code, offset: int) -> None:
+    """Never translate this loop again (jit.c: its executor stepped aside)."""
+    _declined.setdefault(code, set()).add(offset)
 
 
 def translate(code, offset: int) -> str | None:

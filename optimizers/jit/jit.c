@@ -43,6 +43,32 @@ static PyTypeObject JitExecutor_Type;
 static PyTypeObject JitOptimizer_Type;
 static JitOptimizer *the_optimizer;
 
+/* The executor's guards keep failing: remove it (the VM runs the loop head
+ * it stood on, then the interpreter runs the loop) and tell the translator
+ * never to translate this loop again, or the VM would ask for it and get
+ * the same code back. Called once, with the frame at the executor's offset. */
+static void
+step_aside(JitExecutor *executor, struct _PyInterpreterFrame *frame)
+{
+    executor->disabled = 1;
+    the_optimizer->disabled++;
+    PyCodeObject *code = PyExecutor_Frame_GetCode(frame);
+    int offset = PyExecutor_Frame_GetNextInstr(frame);
+    PyObject *exc_type, *exc_value, *exc_tb;
+    PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    PyObject *codegen = PyImport_ImportModule("plugopt._jit_codegen");
+    PyObject *done = codegen ? PyObject_CallMethod(codegen, "decline", "Oi", code, offset)
+                             : NULL;
+    Py_XDECREF(codegen);
+    Py_XDECREF(done);
+    /* The VM holds a reference while we run: removing is safe, and returning
+     * the frame unchanged is N = 0, the instruction that was shadowed. */
+    if (done == NULL || _Py_Executor_Replace(code, offset, NULL) < 0) {
+        PyErr_WriteUnraisable((PyObject *)executor);   /* stays, disabled: N = 0 */
+    }
+    PyErr_Restore(exc_type, exc_value, exc_tb);
+}
+
 static struct _PyInterpreterFrame *
 jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
             PyObject **stack_pointer)
@@ -52,8 +78,7 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
         return frame;
     }
     if (++executor->entries == JIT_PROBATION && executor->iterations < JIT_PROBATION) {
-        executor->disabled = 1;
-        the_optimizer->disabled++;
+        step_aside(executor, frame);
         return frame;
     }
     Py_ssize_t before = executor->iterations;
