@@ -49,7 +49,10 @@ kind_at(PyCodeObject *code, int offset)
 static PyExecutorObject *
 counter_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
 {
-    CounterExecutor *executor = PyObject_GC_New(CounterExecutor, &CounterExecutor_Type);
+    /* Not a GC object: it holds only strings, so it can be in no cycle, and
+     * compiling does not change what gc.get_objects() returns (CPython's
+     * test_descr counts those around a hot loop). */
+    CounterExecutor *executor = PyObject_New(CounterExecutor, &CounterExecutor_Type);
     if (executor == NULL) {
         return NULL;
     }
@@ -61,7 +64,6 @@ counter_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
                      ? code->co_firstlineno : PyCode_Addr2Line(code, offset * 2);
     executor->qualname = Py_NewRef(code->co_qualname);
     executor->filename = Py_NewRef(code->co_filename);
-    PyObject_GC_Track(executor);
     if (PyList_Append(((CounterOptimizer *)self)->executors, (PyObject *)executor) < 0) {
         Py_DECREF(executor);
         return NULL;
@@ -69,21 +71,12 @@ counter_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
     return (PyExecutorObject *)executor;
 }
 
-static int
-executor_traverse(CounterExecutor *self, visitproc visit, void *arg)
-{
-    Py_VISIT(self->qualname);
-    Py_VISIT(self->filename);
-    return 0;
-}
-
 static void
 executor_dealloc(CounterExecutor *self)
 {
-    PyObject_GC_UnTrack(self);
     Py_XDECREF(self->qualname);
     Py_XDECREF(self->filename);
-    PyObject_GC_Del(self);
+    PyObject_Free(self);
 }
 
 static PyObject *
@@ -101,8 +94,7 @@ static PyTypeObject CounterExecutor_Type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "plugopt.counter.CounterExecutor",
     .tp_basicsize = sizeof(CounterExecutor),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = (traverseproc)executor_traverse,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_dealloc = (destructor)executor_dealloc,
     .tp_getset = executor_getset,
 };
