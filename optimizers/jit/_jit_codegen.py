@@ -266,14 +266,7 @@ class _Gen:
             self.stack.append(("dbl", r))
         elif name == "BINARY_SUBSCR_LIST_INT":
             seq, index = self.stack[-2], self.stack[-1]
-            s_expr = self.object_expr(seq)
-            i_expr = self.object_expr(index)
-            self.guard(f"PyList_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
-                       f"Py_SIZE({i_expr}) >= 0 && Py_SIZE({i_expr}) <= 1", off)
-            n = self.var("obj")
-            self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
-                      f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
-            self.guard(f"n{n} < PyList_GET_SIZE({s_expr})", off)
+            s_expr, n = self.list_index(seq, index, off)
             self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n}); Py_INCREF({n});")
             self.stack.pop()
             self.stack.pop()
@@ -282,14 +275,7 @@ class _Gen:
             self.stack.append(("obj", n))
         elif name == "STORE_SUBSCR_LIST_INT":
             value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
-            s_expr = self.object_expr(seq)
-            i_expr = self.object_expr(index)
-            self.guard(f"PyList_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
-                       f"Py_SIZE({i_expr}) >= 0 && Py_SIZE({i_expr}) <= 1", off)
-            n = self.var("obj")
-            self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
-                      f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
-            self.guard(f"n{n} < PyList_GET_SIZE({s_expr})", off)
+            s_expr, n = self.list_index(seq, index, off)
             # The old item is dropped here: only floats, ints, bools and None,
             # whose destructors run no Python code; anything else, the interpreter.
             self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
@@ -346,6 +332,20 @@ class _Gen:
             self.emit(f"goto i{self.head};")
         else:
             raise Unsupported(name)
+
+    def list_index(self, seq, index, offset: int) -> tuple[str, str]:
+        """Guards that `seq` is a list and `index` an int in range (one digit,
+        not negative), else exit before `offset`. Returns the list's C
+        expression and a new PyObject * variable `n` whose index is `n{n}`."""
+        s_expr = self.object_expr(seq)
+        i_expr = self.object_expr(index)
+        self.guard(f"PyList_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
+                   f"Py_SIZE({i_expr}) >= 0 && Py_SIZE({i_expr}) <= 1", offset)
+        n = self.var("obj")
+        self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
+                  f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
+        self.guard(f"n{n} < PyList_GET_SIZE({s_expr})", offset)
+        return s_expr, n
 
     def object_expr(self, entry) -> str:
         kind, what = entry
