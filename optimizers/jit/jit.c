@@ -42,6 +42,10 @@ typedef struct {
 static PyTypeObject JitExecutor_Type;
 static PyTypeObject JitOptimizer_Type;
 static JitOptimizer *the_optimizer;
+/* The Python halves, imported once with this module: a missing one is an
+ * import error then, not an unraisable error at every hotspot. */
+static PyObject *codegen_module;   /* plugopt._jit_codegen */
+static PyObject *cache_module;     /* plugopt._jit_cache */
 
 /* The executor's guards keep failing: remove it (the VM runs the loop head
  * it stood on, then the interpreter runs the loop) and tell the translator
@@ -56,10 +60,7 @@ step_aside(JitExecutor *executor, struct _PyInterpreterFrame *frame)
     int offset = PyExecutor_Frame_GetNextInstr(frame);
     PyObject *exc_type, *exc_value, *exc_tb;
     PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
-    PyObject *codegen = PyImport_ImportModule("plugopt._jit_codegen");
-    PyObject *done = codegen ? PyObject_CallMethod(codegen, "decline", "Oi", code, offset)
-                             : NULL;
-    Py_XDECREF(codegen);
+    PyObject *done = PyObject_CallMethod(codegen_module, "decline", "Oi", code, offset);
     Py_XDECREF(done);
     /* The VM holds a reference while we run: removing is safe, and returning
      * the frame unchanged is N = 0, the instruction that was shadowed. */
@@ -157,8 +158,7 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
         opt->declined++;
         return NULL;
     }
-    PyObject *source = PyObject_CallMethod(
-        PyImport_ImportModule("plugopt._jit_codegen"), "translate", "Oi", code, offset);
+    PyObject *source = PyObject_CallMethod(codegen_module, "translate", "Oi", code, offset);
     if (source == NULL) {
         return NULL;
     }
@@ -167,10 +167,7 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
         opt->declined++;
         return NULL;   /* declined, no exception */
     }
-    PyObject *cache = PyImport_ImportModule("plugopt._jit_cache");
-    PyObject *path = cache ? PyObject_CallMethod(cache, "compile_and_open", "O", source)
-                           : NULL;
-    Py_XDECREF(cache);
+    PyObject *path = PyObject_CallMethod(cache_module, "compile_and_open", "O", source);
     Py_DECREF(source);
     if (path == NULL) {
         return NULL;
@@ -265,6 +262,18 @@ jit_exec(PyObject *module)
 {
     if (PyType_Ready(&JitExecutor_Type) < 0 || PyType_Ready(&JitOptimizer_Type) < 0) {
         return -1;
+    }
+    if (codegen_module == NULL) {
+        codegen_module = PyImport_ImportModule("plugopt._jit_codegen");
+        if (codegen_module == NULL) {
+            return -1;
+        }
+    }
+    if (cache_module == NULL) {
+        cache_module = PyImport_ImportModule("plugopt._jit_cache");
+        if (cache_module == NULL) {
+            return -1;
+        }
     }
     if (the_optimizer == NULL) {
         JitOptimizer *opt = PyObject_New(JitOptimizer, &JitOptimizer_Type);
