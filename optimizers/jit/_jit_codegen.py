@@ -15,17 +15,33 @@ Values are tracked symbolically while generating:
   stack entries  ("local", i)  borrowed from local slot i
                  ("const", k)  borrowed from co_consts[k]
                  ("obj", var)  an owned reference in a C variable
-                 ("dbl", var)  an unboxed float in a C double
-  locals         a local may also live in a C double; "dirty" when the frame's
-                 slot is stale. Dirty locals are boxed back ("flushed") before
-                 anything that could run Python code or observe the frame, at
-                 the back edge and at every exit.
+                 ("bor", var)  a borrowed reference in a C variable, valid
+                               while no Python code can run (a global)
+                 ("null", "")  the NULL that LOAD_GLOBAL pushes before a callable
+                 ("dbl", expr) an unboxed float: a C double variable or literal
+                 ("int", expr) an unboxed int: a C long long variable or literal
+  locals         a local may also live in a C double or long long; "dirty"
+                 when the frame's slot is stale. Dirty locals are boxed back
+                 ("flushed") before anything that could run Python code or
+                 observe the frame, at the back edge and at every exit.
+
+Calls to small pure functions (arithmetic on their arguments and constants,
+nothing else: `_Inliner`) are inlined, behind a guard that the global still
+names the same code. A guard that fails inside the inlined body exits before
+the call's PRECALL, with the callable and its arguments on the stack: the
+body has no effects, so the interpreter then makes the call as if the
+compiled code had never started it.
+
+The generated function receives `K`, the items of a tuple the executor keeps
+alive: names and code objects the guards compare with. Keeping them out of
+the source keeps the source (and so the cache key) free of addresses.
 """
 
 from __future__ import annotations
 
 import dis
 import opcode
+import types
 import weakref
 
 # Specialized name -> base name (3.11 keeps the base opcode's stack effect).
@@ -33,15 +49,25 @@ _BASE = {spec: base for base, specs in opcode._specializations.items() for spec 
 _BASE.update({"LOAD_FAST__LOAD_FAST": "LOAD_FAST", "LOAD_FAST__LOAD_CONST": "LOAD_FAST",
               "LOAD_CONST__LOAD_FAST": "LOAD_CONST", "STORE_FAST__LOAD_FAST": "STORE_FAST",
               "STORE_FAST__STORE_FAST": "STORE_FAST", "JUMP_BACKWARD_QUICK": "JUMP_BACKWARD",
-              "LOAD_CONST__LOAD_FAST": "LOAD_CONST"})
+              "RESUME_QUICK": "RESUME"})
 
-# BINARY_OP opargs with a float fast path: C operator, or "pow".
-_FLOAT_OPS = {0: "+", 13: "+", 10: "-", 23: "-", 5: "*", 18: "*", 11: "/", 24: "/",
-              8: "pow", 21: "pow"}
+# BINARY_OP opargs (and their in-place forms) by operator.
+_OPS = {0: "+", 13: "+", 10: "-", 23: "-", 5: "*", 18: "*", 11: "/", 24: "/",
+        8: "**", 21: "**", 2: "//", 15: "//", 6: "%", 19: "%",
+        1: "&", 14: "&", 7: "|", 20: "|", 12: "^", 25: "^"}
+_FLOAT_OPS = {"+", "-", "*", "/", "**"}
+_INT_OPS = {"+", "-", "*", "//", "%", "&", "|", "^", "/"}
 _FLOAT_SPECIALIZED = {"BINARY_OP_ADD_FLOAT", "BINARY_OP_SUBTRACT_FLOAT",
                       "BINARY_OP_MULTIPLY_FLOAT"}
+_INT_SPECIALIZED = {"BINARY_OP_ADD_INT", "BINARY_OP_SUBTRACT_INT", "BINARY_OP_MULTIPLY_INT"}
 
+# Iterators whose next() runs no Python code and, once exhausted, keeps
+# returning NULL. enumerate qualifies when it wraps one of these.
 _ITER_TYPES = ("PyListIter_Type", "PyTupleIter_Type", "PyRangeIter_Type")
+
+# Unboxed ints are C long longs; true division of two of them is exact in a
+# double (as Python's int / int is) only up to this magnitude.
+_EXACT_IN_DOUBLE = 1 << 53
 
 
 class Unsupported(Exception):
@@ -59,17 +85,30 @@ def _specialized(name: str) -> None:
         raise NotYet(name)
 
 
+def _c_literal(value: object) -> tuple[str, str] | None:
+    """The unboxed entry for a constant int or float, or None."""
+    if type(value) is float:
+        return ("dbl", f"({value.hex()})" if value == value and abs(value) != float("inf")
+                else f"({value!r})".replace("inf", "INFINITY").replace("nan", "NAN"))
+    if type(value) is int and -(1 << 62) <= value < (1 << 62):
+        return ("int", f"({value}LL)")
+    return None
+
+
 class _Gen:
-    def __init__(self, code, instructions, head: int, back: int) -> None:
+    def __init__(self, code, instructions, head: int, back: int, globals_: dict | None) -> None:
         self.code = code
         self.instrs = instructions
         self.head = head
         self.back = back
+        self.globals = globals_
+        self.refs: list[object] = []      # K[i]: objects the guards compare with
         self.lines: list[str] = []
         self.stack: list[tuple[str, object]] = []
-        self.base_depth = 0           # entries below the loop's own (the iterator)
-        self.cached: dict[int, str] = {}   # local -> double var holding its value
+        self.cached: dict[int, tuple[str, str]] = {}   # local -> ("dbl"|"int", var)
         self.dirty: set[int] = set()       # locals whose frame slot is stale
+        self.callees: dict[str, types.CodeType] = {}   # "bor" var -> code it was guarded to run
+        self.inline_exit: tuple[int, list] | None = None   # exit while inlining
         self.nvars = 0
         # Set after dropping a reference that may have run Python code (a
         # destructor): the next instruction first checks that tracing did
@@ -80,11 +119,24 @@ class _Gen:
     def var(self, kind: str) -> str:
         self.nvars += 1
         name = f"{kind[0]}{self.nvars}"
-        self.emit(f"{'double' if kind == 'dbl' else 'PyObject *'} {name};")
+        ctype = {"dbl": "double", "int": "long long"}.get(kind, "PyObject *")
+        self.emit(f"{ctype} {name};")
         return name
+
+    def ref(self, obj: object) -> str:
+        """The C expression for `obj`, kept alive by the executor."""
+        for n, known in enumerate(self.refs):
+            if known is obj:
+                return f"K[{n}]"
+        self.refs.append(obj)
+        return f"K[{len(self.refs) - 1}]"
 
     def emit(self, line: str) -> None:
         self.lines.append("    " + line)
+
+    @staticmethod
+    def box(kind: str, expr: str) -> str:
+        return f"PyFloat_FromDouble({expr})" if kind == "dbl" else f"PyLong_FromLongLong({expr})"
 
     def as_object_expr(self, entry) -> tuple[str, list[str]]:
         """C statements that produce an owned reference for `entry` into `tmp`."""
@@ -93,17 +145,22 @@ class _Gen:
             return f"L[{what}]", [f"Py_INCREF(L[{what}]);"]
         if kind == "const":
             return f"C({what})", [f"Py_INCREF(C({what}));"]
+        if kind == "bor":
+            return str(what), [f"Py_INCREF({what});"]
         if kind == "obj":
             return str(what), []
-        return f"PyFloat_FromDouble({what})", []
+        if kind in ("dbl", "int"):
+            return self.box(kind, what), []
+        raise Unsupported(f"{kind} used as an object")
 
     def exit_code(self, offset: int) -> list[str]:
         """Leave the frame as the interpreter has it before `offset`."""
         out = ["{", "    PyObject **sp = S;", "    int failed = 0;"]
         olds = []
         for i in sorted(self.dirty):
+            kind, v = self.cached[i]
             out += [f"    PyObject *old{i} = L[{i}];",
-                    f"    PyObject *new{i} = PyFloat_FromDouble({self.cached[i]});",
+                    f"    PyObject *new{i} = {self.box(kind, v)};",
                     f"    if (new{i} == NULL) {{ failed = 1; }} else {{ L[{i}] = new{i}; }}"]
             olds.append(i)
         for entry in self.stack:
@@ -112,10 +169,14 @@ class _Gen:
                 out.append(f"    Py_INCREF(L[{what}]); *sp++ = L[{what}];")
             elif kind == "const":
                 out.append(f"    Py_INCREF(C({what})); *sp++ = C({what});")
+            elif kind == "bor":
+                out.append(f"    Py_INCREF({what}); *sp++ = {what};")
             elif kind == "obj":
                 out.append(f"    *sp++ = {what};")
+            elif kind == "null":
+                out.append("    *sp++ = NULL;")
             else:
-                out += ["    {", f"        PyObject *box = PyFloat_FromDouble({what});",
+                out += ["    {", f"        PyObject *box = {self.box(kind, what)};",
                         "        if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }",
                         "        *sp++ = box;", "    }"]
         out.append("    PyExecutor_Frame_SetStackPointer(frame, sp);")
@@ -128,14 +189,23 @@ class _Gen:
         return out
 
     def guard(self, condition: str, offset: int) -> None:
-        """Exit before `offset` unless `condition` holds."""
-        self.emit(f"if (!({condition})) " + "\n    ".join(self.exit_code(offset)))
+        """Exit before `offset` unless `condition` holds (inside an inlined
+        body: before the call, with the caller's stack as it was there)."""
+        if self.inline_exit is not None:
+            offset, caller_stack = self.inline_exit
+            own, self.stack = self.stack, caller_stack
+            code = self.exit_code(offset)
+            self.stack = own
+        else:
+            code = self.exit_code(offset)
+        self.emit(f"if (!({condition})) " + "\n    ".join(code))
 
     def flush(self) -> None:
         """Box dirty locals into the frame (they stay cached)."""
         olds = []
         for i in sorted(self.dirty):
-            self.emit(f"PyObject *new_{self.nvars}_{i} = PyFloat_FromDouble({self.cached[i]});")
+            kind, v = self.cached[i]
+            self.emit(f"PyObject *new_{self.nvars}_{i} = {self.box(kind, v)};")
             olds.append(i)
         # A failed box leaves that slot stale; the next exit re-boxes (still dirty).
         still = set()
@@ -145,18 +215,73 @@ class _Gen:
         self.nvars += 1
         self.dirty = still
 
-    def need_double(self, entry, offset: int) -> str:
+    def const_value(self, k: int) -> object:
+        return self.code.co_consts[k]
+
+    def static_kind(self, entry) -> str | None:
+        """'dbl' or 'int' if the entry's type is known when translating."""
+        kind, what = entry
+        if kind in ("dbl", "int"):
+            return kind
+        if kind == "const":
+            literal = _c_literal(self.const_value(what))
+            return literal[0] if literal else None
+        return None
+
+    def object_expr(self, entry) -> str:
+        kind, what = entry
+        if kind in ("dbl", "int", "null"):
+            raise Unsupported(f"unboxed {kind} used as an object")
+        return {"local": f"L[{what}]", "const": f"C({what})"}.get(kind, str(what))
+
+    def need_double(self, entry, offset: int, other_is_float: bool) -> str:
+        """The entry as a C double. An object must be a float, or (when the
+        other operand is a float, so that Python converts it) an int."""
         kind, what = entry
         if kind == "dbl":
             return str(what)
-        expr = {"local": f"L[{what}]", "const": f"C({what})", "obj": str(what)}[kind]
-        self.guard(f"PyFloat_CheckExact({expr})", offset)
-        return f"PyFloat_AS_DOUBLE({expr})"
+        if kind == "int":
+            return f"((double){what})"
+        if kind == "const":
+            literal = _c_literal(self.const_value(what))
+            if literal is not None:
+                return literal[1] if literal[0] == "dbl" else f"((double){literal[1]})"
+        expr = self.object_expr(entry)
+        if not other_is_float:
+            self.guard(f"PyFloat_CheckExact({expr})", offset)
+            return f"PyFloat_AS_DOUBLE({expr})"
+        d = self.var("dbl")
+        self.guard(f"plugopt_number_as_double({expr}, &{d})", offset)
+        return d
+
+    def need_int(self, entry, offset: int) -> str:
+        """The entry as a C long long: an exact int small enough."""
+        kind, what = entry
+        if kind == "int":
+            return str(what)
+        if kind == "const":
+            literal = _c_literal(self.const_value(what))
+            if literal is not None and literal[0] == "int":
+                return literal[1]
+        if kind == "dbl":
+            raise Unsupported("float where an int is needed")
+        i = self.var("int")
+        self.guard(f"plugopt_as_int({self.object_expr(entry)}, &{i})", offset)
+        return i
 
     def release(self, entry) -> None:
-        """Drop an entry consumed by an instruction (floats: their dealloc runs no code)."""
+        """Drop an entry consumed by an arithmetic instruction: an object
+        operand was a float or an int, whose dealloc runs no code."""
         if entry[0] == "obj":
             self.emit(f"Py_DECREF({entry[1]});")
+
+    def release_safe(self, entry) -> None:
+        """Drop an operand that could be anything: a last reference could free
+        anything, so the frame is made current first."""
+        if entry[0] == "obj":
+            self.flush()
+            self.emit(f"Py_DECREF({entry[1]});")
+            self.may_have_run_code = True
 
     def own_borrowed_of(self, local: int) -> None:
         """Before local `local` changes, stack entries borrowed from it take a reference."""
@@ -168,55 +293,36 @@ class _Gen:
 
     # -- instructions -------------------------------------------------------
     def translate(self) -> str:
+        skip = False
         for ins in self.instrs:
             self.lines.append(f"  i{ins.offset // 2}: /* {ins.opname} {ins.argrepr} */ ;")
+            if skip:   # the CALL of an inlined PRECALL/CALL pair
+                skip = False
+                continue
             if self.may_have_run_code:
                 self.guard("!TRACING()", ins.offset // 2)
                 self.may_have_run_code = False
-            self.one(ins)
+            skip = self.one(ins)
         return "\n".join(self.lines)
 
-    def one(self, ins) -> None:
+    def one(self, ins) -> bool:
+        """Translate one instruction; True if it also consumed the next one."""
         off = ins.offset // 2
         name = ins.opname
         base = _BASE.get(name, name)
         arg = ins.arg
         if off == self.head and base == "FOR_ITER":
-            # Canonical state here: the iterator is the frame's top of stack.
-            self.guard(" || ".join(f"Py_IS_TYPE(S[-1], &{t})" for t in _ITER_TYPES), off)
-            v = self.var("obj")
-            self.emit(f"{v} = Py_TYPE(S[-1])->tp_iternext(S[-1]);")
-            # Exhausted: these iterators keep returning NULL, so the interpreter's
-            # FOR_ITER finds the same and jumps out of the loop itself.
-            self.guard(f"{v} != NULL", off)
-            self.stack.append(("obj", v))
+            self.for_iter(off)
         elif base == "LOAD_FAST":
             if arg in self.cached:
-                self.stack.append(("dbl", self.cached[arg]))
+                self.stack.append(self.cached[arg])
             else:
                 self.guard(f"L[{arg}] != NULL", off)
                 self.stack.append(("local", arg))
         elif base == "LOAD_CONST":
             self.stack.append(("const", arg))
         elif base == "STORE_FAST":
-            value = self.stack.pop()
-            self.own_borrowed_of(arg)
-            if value[0] == "dbl":
-                if arg not in self.cached:
-                    self.cached[arg] = self.var("dbl")
-                self.emit(f"{self.cached[arg]} = {value[1]};")
-                self.dirty.add(arg)
-            else:
-                # The old value may be anything: its destructor may run Python
-                # code, so the frame must be up to date first.
-                self.flush()
-                expr, pre = self.as_object_expr(value)
-                for line in pre:
-                    self.emit(line)
-                self.emit(f"{{ PyObject *o = L[{arg}]; L[{arg}] = {expr}; Py_XDECREF(o); }}")
-                self.may_have_run_code = True
-                self.cached.pop(arg, None)
-                self.dirty.discard(arg)
+            self.store_fast(arg)
         elif base == "POP_TOP":
             entry = self.stack.pop()
             if entry[0] == "obj":
@@ -233,37 +339,7 @@ class _Gen:
         elif base == "SWAP":
             self.stack[-1], self.stack[-arg] = self.stack[-arg], self.stack[-1]
         elif base == "BINARY_OP":
-            op = _FLOAT_OPS.get(arg)
-            left, right = self.stack[-2], self.stack[-1]
-            # + - * only where the specializer saw floats (or an operand is
-            # one already); / and ** are never specialized in 3.11, so they
-            # always get the float path behind guards (an executor whose
-            # guards keep failing steps aside: jit.c).
-            static = left[0] == "dbl" or right[0] == "dbl"
-            if op is None:
-                raise Unsupported(f"{name} {ins.argrepr}")
-            if not (name in _FLOAT_SPECIALIZED or static or op in ("/", "pow")):
-                _specialized(name)
-                raise Unsupported(f"{name} {ins.argrepr}")
-            a = self.need_double(left, off)
-            b = self.need_double(right, off)
-            r = self.var("dbl")
-            if op == "pow":
-                # Python's float ** float for a positive finite base and a finite
-                # result is C's pow(); anything else is the interpreter's job.
-                self.guard(f"{a} > 0.0 && isfinite({a}) && isfinite({b})", off)
-                self.emit(f"{r} = pow({a}, {b});")
-                self.guard(f"isfinite({r})", off)
-            elif op == "/":
-                self.guard(f"{b} != 0.0", off)
-                self.emit(f"{r} = {a} / {b};")
-            else:
-                self.emit(f"{r} = {a} {op} {b};")
-            self.stack.pop()
-            self.stack.pop()
-            self.release(left)
-            self.release(right)
-            self.stack.append(("dbl", r))
+            self.binary_op(name, arg, ins.argrepr, off)
         elif name == "BINARY_SUBSCR_LIST_INT":
             seq, index = self.stack[-2], self.stack[-1]
             s_expr, n = self.list_index(seq, index, off)
@@ -274,50 +350,16 @@ class _Gen:
             self.release_safe(index)
             self.stack.append(("obj", n))
         elif name == "STORE_SUBSCR_LIST_INT":
-            value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
-            s_expr, n = self.list_index(seq, index, off)
-            # The old item is dropped here: only floats, ints, bools and None,
-            # whose destructors run no Python code; anything else, the interpreter.
-            self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
-            self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n}) || "
-                       f"PyBool_Check({n}) || {n} == Py_None", off)
-            if value[0] == "dbl":
-                box = self.var("obj")
-                self.emit(f"{box} = PyFloat_FromDouble({value[1]});")
-                self.guard(f"{box} != NULL", off)
-            else:
-                box, pre = self.as_object_expr(value)
-                for line in pre:
-                    self.emit(line)
-            self.emit(f"PyList_SET_ITEM({s_expr}, n{n}, {box}); Py_DECREF({n});")
-            for _ in range(3):
-                self.stack.pop()
-            self.release_safe(seq)
-            self.release_safe(index)
+            self.store_subscr_list_int(off)
         elif base in ("BINARY_SUBSCR", "STORE_SUBSCR"):
             _specialized(name)
             raise Unsupported(name)
         elif base == "UNPACK_SEQUENCE":
-            _specialized(name)
-            seq = self.stack[-1]
-            s_expr = self.object_expr(seq)
-            check = {"UNPACK_SEQUENCE_TWO_TUPLE": "PyTuple_CheckExact",
-                     "UNPACK_SEQUENCE_TUPLE": "PyTuple_CheckExact",
-                     "UNPACK_SEQUENCE_LIST": "PyList_CheckExact"}.get(name)
-            if check is None:
-                raise Unsupported(name)
-            size = "PyTuple_GET_SIZE" if "TUPLE" in name else "PyList_GET_SIZE"
-            item = "PyTuple_GET_ITEM" if "TUPLE" in name else "PyList_GET_ITEM"
-            self.guard(f"{check}({s_expr}) && {size}({s_expr}) == {arg}", off)
-            items = []
-            for k in range(arg):
-                v = self.var("obj")
-                self.emit(f"{v} = {item}({s_expr}, {k}); Py_INCREF({v});")
-                items.append(("obj", v))
-            self.stack.pop()
-            # Its items are alive (we hold them), so freeing it runs no code.
-            self.release(seq)
-            self.stack.extend(reversed(items))
+            self.unpack_sequence(name, arg, off)
+        elif base == "LOAD_GLOBAL":
+            self.load_global(arg, off)
+        elif base == "PRECALL":
+            return self.inline_call(ins, off)
         elif base == "JUMP_BACKWARD" and off == self.back:
             if len(self.stack) != 0:
                 raise Unsupported("values on the stack at the back edge")
@@ -332,34 +374,295 @@ class _Gen:
             self.emit(f"goto i{self.head};")
         else:
             raise Unsupported(name)
+        return False
+
+    def for_iter(self, off: int) -> None:
+        # Canonical state here: the iterator is the frame's top of stack.
+        simple = " || ".join(f"Py_IS_TYPE(it, &{t})" for t in _ITER_TYPES)
+        self.emit("{ PyObject *it = S[-1];")
+        self.guard(f"({simple}) || plugopt_is_simple_enumerate(it)", off)
+        self.emit("}")
+        v = self.var("obj")
+        self.emit(f"{v} = Py_TYPE(S[-1])->tp_iternext(S[-1]);")
+        # Exhausted: these iterators keep returning NULL, so the interpreter's
+        # FOR_ITER finds the same and jumps out of the loop itself.
+        self.guard(f"{v} != NULL", off)
+        self.stack.append(("obj", v))
+
+    def store_fast(self, arg: int) -> None:
+        value = self.stack.pop()
+        self.own_borrowed_of(arg)
+        if value[0] in ("dbl", "int"):
+            kind = value[0]
+            if arg not in self.cached or self.cached[arg][0] != kind:
+                self.cached[arg] = (kind, self.var(kind))
+            self.emit(f"{self.cached[arg][1]} = {value[1]};")
+            self.dirty.add(arg)
+            return
+        # The old value may be anything: its destructor may run Python
+        # code, so the frame must be up to date first.
+        self.flush()
+        expr, pre = self.as_object_expr(value)
+        for line in pre:
+            self.emit(line)
+        self.emit(f"{{ PyObject *o = L[{arg}]; L[{arg}] = {expr}; Py_XDECREF(o); }}")
+        self.may_have_run_code = True
+        self.cached.pop(arg, None)
+        self.dirty.discard(arg)
+
+    def binary_op(self, name: str, arg: int, argrepr: str, off: int) -> None:
+        op = _OPS.get(arg)
+        left, right = self.stack[-2], self.stack[-1]
+        lk, rk = self.static_kind(left), self.static_kind(right)
+        # The domain: float if an operand is known to be a float, or the
+        # specializer saw floats; int if both are known ints, or the
+        # specializer saw ints. The other operators are never specialized in
+        # 3.11: / and ** take the float path behind guards, // % & | ^ the
+        # int path (an executor whose guards keep failing steps aside: jit.c).
+        if "dbl" in (lk, rk) or name in _FLOAT_SPECIALIZED:
+            domain = "dbl"
+        elif (lk == "int" and rk == "int") or name in _INT_SPECIALIZED:
+            domain = "int"
+        elif op in ("/", "**"):
+            domain = "dbl"
+        elif op in ("//", "%", "&", "|", "^"):
+            domain = "int"
+        else:
+            if op in ("+", "-", "*"):   # the operators 3.11 specializes
+                _specialized(name)
+            raise Unsupported(f"{name} {argrepr}")
+        if domain == "int" and op == "/":
+            result = self.int_true_divide(left, right, off)
+        elif domain == "dbl":
+            if op not in _FLOAT_OPS:
+                raise Unsupported(f"float {argrepr}")
+            result = self.float_op(op, left, right, lk == "dbl", rk == "dbl", off)
+        else:
+            if op not in _INT_OPS:
+                raise Unsupported(f"int {argrepr}")
+            result = self.int_op(op, left, right, off)
+        self.stack.pop()
+        self.stack.pop()
+        self.release(left)
+        self.release(right)
+        self.stack.append(result)
+
+    def float_op(self, op: str, left, right, left_float: bool, right_float: bool,
+                 off: int) -> tuple[str, str]:
+        a = self.need_double(left, off, other_is_float=right_float)
+        b = self.need_double(right, off, other_is_float=left_float)
+        r = self.var("dbl")
+        if op == "**":
+            # Python's float ** float for a positive finite base and a finite
+            # result is C's pow(); anything else is the interpreter's job.
+            self.guard(f"{a} > 0.0 && isfinite({a}) && isfinite({b})", off)
+            self.emit(f"{r} = pow({a}, {b});")
+            self.guard(f"isfinite({r})", off)
+        elif op == "/":
+            self.guard(f"{b} != 0.0", off)
+            self.emit(f"{r} = {a} / {b};")
+        else:
+            self.emit(f"{r} = {a} {op} {b};")
+        return ("dbl", r)
+
+    def int_op(self, op: str, left, right, off: int) -> tuple[str, str]:
+        a = self.need_int(left, off)
+        b = self.need_int(right, off)
+        r = self.var("int")
+        builtin = {"+": "add", "-": "sub", "*": "mul"}.get(op)
+        if builtin is not None:
+            # A result that does not fit is the interpreter's (a bigger int).
+            self.guard(f"!__builtin_{builtin}_overflow({a}, {b}, &{r}) && "
+                       f"{r} > -(1LL << 62) && {r} < (1LL << 62)", off)
+        elif op in ("//", "%"):
+            self.guard(f"{b} != 0", off)
+            helper = "plugopt_floor_div" if op == "//" else "plugopt_floor_mod"
+            self.emit(f"{r} = {helper}({a}, {b});")
+        else:
+            self.emit(f"{r} = {a} {op} {b};")
+        return ("int", r)
+
+    def int_true_divide(self, left, right, off: int) -> tuple[str, str]:
+        a = self.need_int(left, off)
+        b = self.need_int(right, off)
+        r = self.var("dbl")
+        # Both exact in a double: the quotient is correctly rounded, as Python's.
+        self.guard(f"{b} != 0 && llabs({a}) <= {_EXACT_IN_DOUBLE}LL && "
+                   f"llabs({b}) <= {_EXACT_IN_DOUBLE}LL", off)
+        self.emit(f"{r} = (double){a} / (double){b};")
+        return ("dbl", r)
+
+    def store_subscr_list_int(self, off: int) -> None:
+        value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
+        s_expr, n = self.list_index(seq, index, off)
+        # The old item is dropped here: only floats, ints, bools and None,
+        # whose destructors run no Python code; anything else, the interpreter.
+        self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
+        self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n}) || "
+                   f"PyBool_Check({n}) || {n} == Py_None", off)
+        if value[0] in ("dbl", "int"):
+            box = self.var("obj")
+            self.emit(f"{box} = {self.box(value[0], value[1])};")
+            self.guard(f"{box} != NULL", off)
+        else:
+            box, pre = self.as_object_expr(value)
+            for line in pre:
+                self.emit(line)
+        self.emit(f"PyList_SET_ITEM({s_expr}, n{n}, {box}); Py_DECREF({n});")
+        for _ in range(3):
+            self.stack.pop()
+        self.release_safe(seq)
+        self.release_safe(index)
+
+    def unpack_sequence(self, name: str, arg: int, off: int) -> None:
+        _specialized(name)
+        seq = self.stack[-1]
+        s_expr = self.object_expr(seq)
+        check = {"UNPACK_SEQUENCE_TWO_TUPLE": "PyTuple_CheckExact",
+                 "UNPACK_SEQUENCE_TUPLE": "PyTuple_CheckExact",
+                 "UNPACK_SEQUENCE_LIST": "PyList_CheckExact"}.get(name)
+        if check is None:
+            raise Unsupported(name)
+        size = "PyTuple_GET_SIZE" if "TUPLE" in name else "PyList_GET_SIZE"
+        item = "PyTuple_GET_ITEM" if "TUPLE" in name else "PyList_GET_ITEM"
+        self.guard(f"{check}({s_expr}) && {size}({s_expr}) == {arg}", off)
+        items = []
+        for k in range(arg):
+            v = self.var("obj")
+            self.emit(f"{v} = {item}({s_expr}, {k}); Py_INCREF({v});")
+            items.append(("obj", v))
+        self.stack.pop()
+        # Its items are alive (we hold them), so freeing it runs no code.
+        self.release(seq)
+        self.stack.extend(reversed(items))
+
+    def load_global(self, arg: int, off: int) -> None:
+        """A global that names an inlinable function (see _Inliner): the guard
+        checks, at every iteration, that it still names a function running
+        the same code. Other globals are not handled."""
+        name = self.code.co_names[arg >> 1]
+        value = self.globals.get(name) if self.globals is not None else None
+        if not isinstance(value, types.FunctionType) or not _Inliner.can_inline(value):
+            raise Unsupported(f"LOAD_GLOBAL {name}")
+        f = self.var("obj")
+        self.emit(f"{f} = PyDict_CheckExact(G) ? PyDict_GetItem(G, {self.ref(name)}) : NULL;")
+        self.guard(f"{f} != NULL && Py_IS_TYPE({f}, &PyFunction_Type) && "
+                   f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
+        if arg & 1:
+            self.stack.append(("null", ""))
+        self.stack.append(("bor", f))
+        self.callees[f] = value.__code__
+
+    def inline_call(self, ins, off: int) -> bool:
+        nargs = ins.arg
+        nxt = self.instrs[self.instrs.index(ins) + 1]
+        if _BASE.get(nxt.opname, nxt.opname) != "CALL" or nxt.arg != nargs:
+            raise Unsupported("PRECALL without its CALL")
+        if len(self.stack) < nargs + 2:
+            raise Unsupported("PRECALL: short stack")
+        null, func = self.stack[-nargs - 2], self.stack[-nargs - 1]
+        if null[0] != "null" or func[0] != "bor" or func[1] not in self.callees:
+            raise Unsupported("a call of something other than a guarded global function")
+        callee = self.callees[func[1]]
+        if callee.co_argcount != nargs:
+            raise Unsupported("argument count")
+        args = self.stack[len(self.stack) - nargs:]
+        caller_stack = list(self.stack)
+        self.inline_exit = (off, caller_stack)
+        try:
+            result = _Inliner(self, callee, args).run()
+        finally:
+            self.inline_exit = None
+        del self.stack[len(self.stack) - nargs - 2:]
+        for entry in args:
+            self.release_safe(entry)
+        self.stack.append(result)
+        return True
 
     def list_index(self, seq, index, offset: int) -> tuple[str, str]:
         """Guards that `seq` is a list and `index` an int in range (one digit,
         not negative), else exit before `offset`. Returns the list's C
         expression and a new PyObject * variable `n` whose index is `n{n}`."""
         s_expr = self.object_expr(seq)
-        i_expr = self.object_expr(index)
-        self.guard(f"PyList_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
-                   f"Py_SIZE({i_expr}) >= 0 && Py_SIZE({i_expr}) <= 1", offset)
         n = self.var("obj")
-        self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
-                  f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
+        if index[0] == "int" or self.static_kind(index) == "int":
+            i_val = self.need_int(index, offset)
+            self.guard(f"PyList_CheckExact({s_expr}) && {i_val} >= 0", offset)
+            self.emit(f"Py_ssize_t n{n} = (Py_ssize_t){i_val};")
+        else:
+            i_expr = self.object_expr(index)
+            self.guard(f"PyList_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
+                       f"Py_SIZE({i_expr}) >= 0 && Py_SIZE({i_expr}) <= 1", offset)
+            self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
+                      f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
         self.guard(f"n{n} < PyList_GET_SIZE({s_expr})", offset)
         return s_expr, n
 
-    def object_expr(self, entry) -> str:
-        kind, what = entry
-        if kind == "dbl":
-            raise Unsupported("unboxed float used as an object")
-        return {"local": f"L[{what}]", "const": f"C({what})", "obj": str(what)}[kind]
 
-    def release_safe(self, entry) -> None:
-        """Drop a list or int operand: a list whose last reference this was could
-        free anything, so the frame is made current first."""
-        if entry[0] == "obj":
-            self.flush()
-            self.emit(f"Py_DECREF({entry[1]});")
-            self.may_have_run_code = True
+class _Inliner:
+    """Translates the body of a small pure function into the caller's C, with
+    the caller's stack entries as its arguments. Pure: it only loads its
+    arguments and int or float constants, does arithmetic on them, and
+    returns an int or a float. So it has no effects to undo: any guard in it
+    exits before the call (_Gen.guard, inline_exit)."""
+
+    ALLOWED = {"RESUME", "LOAD_FAST", "LOAD_CONST", "BINARY_OP", "RETURN_VALUE", "NOP"}
+
+    @staticmethod
+    def can_inline(function: types.FunctionType) -> bool:
+        code = function.__code__
+        plain = not (code.co_flags & (0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200))
+        return (plain and not code.co_freevars and not code.co_cellvars
+                and code.co_kwonlyargcount == 0 and code.co_nlocals == code.co_argcount
+                and len(code.co_code) <= 256
+                and all(_BASE.get(i.opname, i.opname) in _Inliner.ALLOWED
+                        for i in dis.get_instructions(code)))
+
+    def __init__(self, gen: _Gen, code: types.CodeType, args: list) -> None:
+        self.gen = gen
+        self.code = code
+        # An owned argument stays owned by the caller's stack; the body sees
+        # it borrowed. The caller's constants become literals, or borrowed
+        # references (the body's own constants are another tuple).
+        self.locals = [self.argument(gen, kind, what) for kind, what in args]
+
+    @staticmethod
+    def argument(gen: _Gen, kind: str, what: object) -> tuple[str, object]:
+        if kind == "obj":
+            return ("bor", what)
+        if kind == "const":
+            return _c_literal(gen.const_value(what)) or ("bor", f"C({what})")
+        return (kind, what)
+
+    def run(self) -> tuple[str, str]:
+        gen = self.gen
+        own_stack, gen.stack = gen.stack, []
+        own_code, gen.code = gen.code, self.code
+        try:
+            for ins in dis.get_instructions(self.code, adaptive=True):
+                base = _BASE.get(ins.opname, ins.opname)
+                if base in ("RESUME", "NOP"):
+                    continue
+                if base == "LOAD_FAST":
+                    gen.stack.append(self.locals[ins.arg])
+                elif base == "LOAD_CONST":
+                    literal = _c_literal(self.code.co_consts[ins.arg])
+                    if literal is None:
+                        raise Unsupported("constant in an inlined function")
+                    gen.stack.append(literal)
+                elif base == "BINARY_OP":
+                    gen.binary_op(ins.opname, ins.arg, ins.argrepr, -1)
+                elif base == "RETURN_VALUE":
+                    result = gen.stack.pop()
+                    if result[0] not in ("dbl", "int") or gen.stack:
+                        raise Unsupported("inlined function returns an object")
+                    return result
+                else:
+                    raise Unsupported(f"{ins.opname} in an inlined function")
+            raise Unsupported("no RETURN_VALUE")
+        finally:
+            gen.stack = own_stack
+            gen.code = own_code
 
 
 # Loops already declined, per code object. The VM asks again after a backoff,
@@ -374,23 +677,26 @@ def decline(code, offset: int) -> None:
     _declined.setdefault(code, set()).add(offset)
 
 
-def translate(code, offset: int) -> str | None:
+def translate(code, offset: int, globals_: dict | None = None) -> tuple[str, tuple] | None:
     """C source for the loop whose head (the back edge's target) is at `offset`
-    (code units), or None. The VM reports back edges at their target, and the
-    executor is installed there: it is entered at the loop head."""
+    (code units), and the tuple of objects its guards use (K); or None. The
+    VM reports back edges at their target, and the executor is installed
+    there: it is entered at the loop head. `globals_` is the dictionary the
+    loop's globals were found in when it became hot (to choose what to
+    inline; the compiled code checks the frame's own globals)."""
     declined = _declined.get(code)
     if declined is not None and offset in declined:
         return None
     try:
-        source = _translate(code, offset)
+        result = _translate(code, offset, globals_)
     except NotYet:
         return None
-    if source is None:
+    if result is None:
         _declined.setdefault(code, set()).add(offset)
-    return source
+    return result
 
 
-def _translate(code, offset: int) -> str | None:
+def _translate(code, offset: int, globals_: dict | None) -> tuple[str, tuple] | None:
     instructions = list(dis.get_instructions(code, adaptive=True))
     jumps = [ins for ins in instructions
              if _BASE.get(ins.opname, ins.opname) == "JUMP_BACKWARD"
@@ -401,12 +707,13 @@ def _translate(code, offset: int) -> str | None:
     body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
     if not body or _BASE.get(body[0].opname, body[0].opname) != "FOR_ITER":
         return None
-    gen = _Gen(code, body, offset, back)
+    gen = _Gen(code, body, offset, back, globals_)
     try:
         text = gen.translate()
-    except (Unsupported, KeyError, IndexError):
+    except (Unsupported, KeyError, IndexError, ValueError):
         return None   # NotYet propagates: translate() does not remember it
-    return _TEMPLATE.format(name=code.co_qualname, head=offset, body=text)
+    source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text)
+    return source, tuple(gen.refs)
 
 
 _TEMPLATE = """\
@@ -414,16 +721,94 @@ _TEMPLATE = """\
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define C(k) PyTuple_GET_ITEM(consts, (k))
 #define TRACING() (PyThreadState_Get()->cframe->use_tracing)
 
+/* CPython 3.11.2's enumerate object (Objects/enumobject.c); the size check
+ * below refuses any other layout. */
+typedef struct {{
+    PyObject_HEAD
+    Py_ssize_t en_index;
+    PyObject *en_sit;
+    PyObject *en_result;
+    PyObject *en_longindex;
+    PyObject *one;
+}} plugopt_enumobject;
+
+/* An enumerate over a list, tuple or range iterator: its next() runs no
+ * Python code and keeps returning NULL once exhausted. */
+static inline int
+plugopt_is_simple_enumerate(PyObject *it)
+{{
+    if (!Py_IS_TYPE(it, &PyEnum_Type) ||
+        PyEnum_Type.tp_basicsize != (Py_ssize_t)sizeof(plugopt_enumobject)) {{
+        return 0;
+    }}
+    PyObject *inner = ((plugopt_enumobject *)it)->en_sit;
+    return Py_IS_TYPE(inner, &PyListIter_Type) || Py_IS_TYPE(inner, &PyTupleIter_Type) ||
+           Py_IS_TYPE(inner, &PyRangeIter_Type);
+}}
+
+/* An exact int of at most two digits (|value| < 2**60) as a C long long. */
+static inline int
+plugopt_as_int(PyObject *o, long long *out)
+{{
+    if (!PyLong_CheckExact(o)) {{
+        return 0;
+    }}
+    const digit *d = ((PyLongObject *)o)->ob_digit;
+    switch (Py_SIZE(o)) {{
+        case 0: *out = 0; return 1;
+        case 1: *out = (long long)d[0]; return 1;
+        case -1: *out = -(long long)d[0]; return 1;
+        case 2: *out = ((long long)d[1] << PyLong_SHIFT) | (long long)d[0]; return 1;
+        case -2: *out = -(((long long)d[1] << PyLong_SHIFT) | (long long)d[0]); return 1;
+        default: return 0;
+    }}
+}}
+
+/* A float, or an int that Python would convert for an operation with a
+ * float (exactly as PyLong_AsDouble does: correctly rounded). */
+static inline int
+plugopt_number_as_double(PyObject *o, double *out)
+{{
+    long long i;
+    if (PyFloat_CheckExact(o)) {{
+        *out = PyFloat_AS_DOUBLE(o);
+        return 1;
+    }}
+    if (plugopt_as_int(o, &i)) {{
+        *out = (double)i;
+        return 1;
+    }}
+    return 0;
+}}
+
+/* Python's // and % on ints: the quotient rounds toward minus infinity. */
+static inline long long
+plugopt_floor_div(long long a, long long b)
+{{
+    long long q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}}
+
+static inline long long
+plugopt_floor_mod(long long a, long long b)
+{{
+    long long r = a % b;
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}}
+
 struct _PyInterpreterFrame *
-plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations)
+plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
+                 PyObject *const *K)
 {{
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
-    (void)consts;
+    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
+    (void)consts; (void)G; (void)K;
     goto i{head};
 {body}
 }}

@@ -13,14 +13,17 @@
 #include <dlfcn.h>
 
 /* The generated function: runs the loop from its head; adds the iterations
- * it completed to *iterations. */
+ * it completed to *iterations. `refs` are the objects its guards compare
+ * with (names, code objects), which the executor keeps alive. */
 typedef struct _PyInterpreterFrame *(*loop_function)(struct _PyInterpreterFrame *frame,
                                                       PyObject **stack_pointer,
-                                                      Py_ssize_t *iterations);
+                                                      Py_ssize_t *iterations,
+                                                      PyObject *const *refs);
 
 typedef struct {
     PyExecutorObject base;
     loop_function loop;
+    PyObject *refs;          /* tuple */
     Py_ssize_t entries;
     Py_ssize_t iterations;   /* completed inside the compiled loop */
     int disabled;            /* exits too early to pay: N = 0 from now on */
@@ -83,8 +86,9 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
         return frame;
     }
     Py_ssize_t before = executor->iterations;
-    struct _PyInterpreterFrame *result = executor->loop(frame, stack_pointer,
-                                                        &executor->iterations);
+    struct _PyInterpreterFrame *result = executor->loop(
+        frame, stack_pointer, &executor->iterations,
+        &PyTuple_GET_ITEM(executor->refs, 0));
     the_optimizer->iterations += executor->iterations - before;
     return result;
 }
@@ -137,6 +141,7 @@ may_translate(PyCodeObject *code, int head)
             case LOAD_FAST: case STORE_FAST: case LOAD_CONST: case POP_TOP:
             case COPY: case SWAP: case BINARY_OP: case BINARY_SUBSCR:
             case STORE_SUBSCR: case UNPACK_SEQUENCE:
+            case LOAD_GLOBAL: case PRECALL: case CALL:   /* inlined calls */
                 break;
             case JUMP_BACKWARD: {
                 int target = offset + 1 - (word >> 8);
@@ -158,22 +163,35 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
         opt->declined++;
         return NULL;
     }
-    PyObject *source = PyObject_CallMethod(codegen_module, "translate", "Oi", code, offset);
-    if (source == NULL) {
+    /* The VM calls compile from the hot frame: its globals tell the
+     * translator which functions a call may reach (the compiled code checks
+     * the frame's own globals). */
+    PyObject *globals = PyEval_GetGlobals();
+    PyObject *translated = PyObject_CallMethod(codegen_module, "translate", "OiO", code,
+                                               offset, globals ? globals : Py_None);
+    if (translated == NULL) {
         return NULL;
     }
-    if (source == Py_None) {
-        Py_DECREF(source);
+    if (translated == Py_None) {
+        Py_DECREF(translated);
         opt->declined++;
         return NULL;   /* declined, no exception */
     }
+    PyObject *source, *refs;
+    if (!PyArg_ParseTuple(translated, "UO!:translate", &source, &PyTuple_Type, &refs)) {
+        Py_DECREF(translated);
+        return NULL;
+    }
+    Py_INCREF(refs);
     PyObject *path = PyObject_CallMethod(cache_module, "compile_and_open", "O", source);
-    Py_DECREF(source);
+    Py_DECREF(translated);
     if (path == NULL) {
+        Py_DECREF(refs);
         return NULL;
     }
     if (path == Py_None) {
         Py_DECREF(path);
+        Py_DECREF(refs);
         opt->declined++;
         return NULL;   /* no working compiler: declined */
     }
@@ -181,15 +199,18 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
     loop_function loop = path_str ? load_loop(path_str) : NULL;
     Py_DECREF(path);
     if (loop == NULL) {
+        Py_DECREF(refs);
         return NULL;
     }
     JitExecutor *executor = PyObject_New(JitExecutor, &JitExecutor_Type);
     if (executor == NULL) {
+        Py_DECREF(refs);
         return NULL;
     }
     memset(&executor->base.vm_data, 0, sizeof(executor->base.vm_data));
     executor->base.execute = jit_execute;
     executor->loop = loop;
+    executor->refs = refs;
     executor->entries = 0;
     executor->iterations = 0;
     executor->disabled = 0;
@@ -215,6 +236,16 @@ executor_get_disabled(JitExecutor *self, void *Py_UNUSED(closure))
     return PyBool_FromLong(self->disabled);
 }
 
+/* Not a GC type: `refs` holds only strings and the code objects of inlined
+ * functions, which have no loops and so no executor of this optimizer
+ * (docs/api.md: executors are GC types only when they can be in a cycle). */
+static void
+executor_dealloc(JitExecutor *self)
+{
+    Py_XDECREF(self->refs);
+    PyObject_Del(self);
+}
+
 static PyGetSetDef executor_getset[] = {
     {"entries", (getter)executor_get_entries, NULL, "entries so far", NULL},
     {"iterations", (getter)executor_get_iterations, NULL,
@@ -229,7 +260,7 @@ static PyTypeObject JitExecutor_Type = {
     .tp_name = "plugopt.jit.JitExecutor",
     .tp_basicsize = sizeof(JitExecutor),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_dealloc = (destructor)PyObject_Del,
+    .tp_dealloc = (destructor)executor_dealloc,
     .tp_getset = executor_getset,
 };
 
