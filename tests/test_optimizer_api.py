@@ -399,9 +399,80 @@ def test_declining_optimizer_is_asked_with_exponential_backoff(api) -> None:
         loop()
         print(len(opt.compiled))
     """)
-    # 16 + 32 + 64 + 128 + 256 per round, then every 256: about 80, not 20000 / 16.
+    # Asked after 16, 32, 64, 128 and 256 more iterations (backoff 0 to 4);
+    # declined at the highest backoff, the back edge goes cold: 5, not 20000 / 16.
     asked = int(result.stdout)
-    assert 5 <= asked <= 100
+    assert asked == 5
+
+
+def test_declined_back_edges_go_cold_until_an_optimizer_registers(api) -> None:
+    # Each of the five backward jumps that count hotspots: declined in every
+    # round up to the highest backoff, it is rewritten into its cold form and
+    # stops taking the eval breaker's slow path; registering another
+    # optimizer writes the warm forms back, and that optimizer gets asked.
+    result = api("""
+        def for_loop(n):
+            for i in range(n):
+                n -= 1
+            return n
+        def if_true(n):
+            while n:
+                n -= 1
+            return n
+        def if_false(n):
+            done = False
+            while not done:
+                n -= 1
+                done = n <= 0
+            return n
+        def if_none(n):
+            x = None
+            while x is None:
+                n -= 1
+                x = None if n > 0 else n
+            return n
+        def if_not_none(n):
+            x = [None]
+            for i in range(n):
+                x = [x]
+            while x is not None:
+                n -= 1
+                x = x[0]
+            return n
+        LOOPS = [for_loop, if_true, if_false, if_none, if_not_none]
+        def run_all():   # no loop of its own, which would count hotspots
+            return [for_loop(2000), if_true(2000), if_false(2000), if_none(2000),
+                    if_not_none(2000)]
+        def jumps(f):
+            return [i.opname for i in dis.get_instructions(f, adaptive=True)
+                    if "JUMP_BACKWARD" in i.opname and "NO_INTERRUPT" not in i.opname]
+        declining = testopt.Optimizer(BACK, 1.0, 1.0, mode="decline"); declining.register()
+        print(run_all())
+        print([jumps(f)[-1] for f in LOOPS])
+        asked = len(declining.compiled)
+        counted = _optimizer.get_stats()["hotspots_back_edge"]
+        print(run_all())
+        print(len(declining.compiled) - asked, _optimizer.get_stats()["hotspots_back_edge"] - counted)
+        counting = testopt.Optimizer(BACK, 1.0, 1.0, mode="count"); counting.register()
+        print([jumps(f)[-1] for f in LOOPS])
+        print(run_all())
+        print(sorted({c[0] for c in counting.compiled} & {f.__name__ for f in LOOPS}))
+    """)
+    lines = result.stdout.splitlines()
+    results = "[0, 0, 0, 0, -1]"   # if_not_none: 2000 steps down a 2001-deep list
+    assert lines[0] == results, result.stdout
+    assert lines[1] == str(["JUMP_BACKWARD_COLD", "POP_JUMP_BACKWARD_IF_TRUE_COLD",
+                            "POP_JUMP_BACKWARD_IF_FALSE_COLD", "POP_JUMP_BACKWARD_IF_NONE_COLD",
+                            "POP_JUMP_BACKWARD_IF_NOT_NONE_COLD"]), result.stdout
+    assert lines[2] == results, result.stdout
+    # Cold: the second run neither asks the optimizer nor counts a hotspot.
+    assert lines[3] == "0 0", result.stdout
+    assert lines[4] == str(["JUMP_BACKWARD_QUICK", "POP_JUMP_BACKWARD_IF_TRUE",
+                            "POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_NONE",
+                            "POP_JUMP_BACKWARD_IF_NOT_NONE"]), result.stdout
+    assert lines[5] == results, result.stdout
+    assert lines[6] == str(sorted(f for f in ["for_loop", "if_true", "if_false", "if_none",
+                                              "if_not_none"])), result.stdout
 
 
 def test_optimizers_are_asked_in_order_of_benefit(api) -> None:
