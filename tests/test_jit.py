@@ -421,3 +421,97 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
     # then the back edge goes cold and the VM stops asking.
     assert shift_asked == 5 and shift_translated == 1, stdout
     assert stats["compiled"] == 0 and stats["declined"] >= 4, stats
+
+
+HOT_FLOAT_LOOPS = """
+    def add(n):
+        x = 0.0
+        for i in range(n):
+            x = x + 1.5
+        return x
+    def mul(n):
+        x = 1.0
+        for i in range(n):
+            x = x * 1.0001
+        return x
+"""
+
+
+def test_translator_is_imported_at_the_first_hot_loop(patched_python: Path,
+                                                       tmp_path: Path) -> None:
+    # At start-up jit imports no Python code (the translator pulls in dis,
+    # subprocess, hashlib and sysconfig); the first loop worth translating
+    # does. The default threshold: no start-up loop gets that hot.
+    program = tmp_path / "lazy.py"
+    program.write_text(textwrap.dedent(HOT_FLOAT_LOOPS) + textwrap.dedent("""
+        import sys
+        import plugopt.jit as jit
+        print(sorted(m for m in ("plugopt._jit_codegen", "plugopt._jit_cache", "dis")
+                     if m in sys.modules))
+        print(add(20000))
+        print(sorted(m for m in ("plugopt._jit_codegen", "plugopt._jit_cache", "dis")
+                     if m in sys.modules), jit.stats()["compiled"])
+    """))
+    result = run([patched_python, "-X", "optimizer=jit", program],
+                 env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout.splitlines() == [
+        "[]", "30000.0", "['dis', 'plugopt._jit_cache', 'plugopt._jit_codegen'] 1"], output(result)
+
+
+def test_translator_that_cannot_be_imported_is_reported_once(patched_python: Path,
+                                                             tmp_path: Path) -> None:
+    program = tmp_path / "broken.py"
+    program.write_text(textwrap.dedent("""
+        import sys
+        sys.modules["plugopt._jit_codegen"] = None   # import fails from now on
+    """) + textwrap.dedent(HOT_FLOAT_LOOPS) + textwrap.dedent("""
+        print(add(20000), mul(20000) > 1)
+        import plugopt.jit as jit
+        stats = jit.stats()
+        print(stats["compiled"], stats["declined"] >= 1)
+    """))
+    result = run([patched_python, "-X", "optimizer=jit", program],
+                 env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout.split() == ["30000.0", "True", "0", "True"], output(result)
+    assert result.stderr.count("plugopt.jit: cannot import its translator") == 1, output(result)
+
+
+def test_failed_box_in_a_flush_exits_before_writing_the_frame(patched_python: Path,
+                                                              tmp_path: Path) -> None:
+    # Before `last = v` drops an object, the frame is made current: `acc`,
+    # an unboxed float, is boxed into its slot. If that box fails (no
+    # memory), no slot may have changed and the code must exit before the
+    # STORE_FAST (where the interpreter raises MemoryError), not go on with
+    # the slot stale and the local counted as clean.
+    program = tmp_path / "flush.py"
+    program.write_text(textwrap.dedent("""
+        import dis
+        from plugopt import _jit_codegen
+        def f(vals):
+            acc = 0.0
+            for v in vals:
+                acc = acc + v
+                last = v
+            return acc
+        for _ in range(20):
+            f([1.5] * 100)
+        head = next(i.offset // 2 for i in dis.get_instructions(f) if i.opname == "FOR_ITER")
+        print(_jit_codegen.translate(f.__code__, head, globals())[0])
+    """))
+    result = run([patched_python, program])
+    assert result.returncode == 0, output(result)
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    boxes = [n for n, line in enumerate(lines)
+             if line.startswith("PyObject *new_") and "PyFloat_FromDouble" in line]
+    assert boxes, result.stdout   # the loop does flush
+    for n in boxes:
+        name = lines[n].split()[1].lstrip("*")
+        check = next(k for k in range(n + 1, len(lines)) if name in lines[k])
+        assert lines[check].startswith(f"if ({name} == NULL"), lines[n:check + 1]
+        store = next(k for k in range(check, len(lines)) if f"= {name};" in lines[k])
+        failure_path = lines[check:store]
+        assert any(line.startswith("PyExecutor_Frame_SetNextInstr(frame, ")
+                   for line in failure_path), failure_path
+        assert any(line.startswith("return ") for line in failure_path), failure_path

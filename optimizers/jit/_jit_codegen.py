@@ -200,20 +200,29 @@ class _Gen:
             code = self.exit_code(offset)
         self.emit(f"if (!({condition})) " + "\n    ".join(code))
 
-    def flush(self) -> None:
-        """Box dirty locals into the frame (they stay cached)."""
-        olds = []
-        for i in sorted(self.dirty):
-            kind, v = self.cached[i]
-            self.emit(f"PyObject *new_{self.nvars}_{i} = {self.box(kind, v)};")
-            olds.append(i)
-        # A failed box leaves that slot stale; the next exit re-boxes (still dirty).
-        still = set()
-        for i in olds:
-            self.emit(f"if (new_{self.nvars}_{i} != NULL) {{ PyObject *o = L[{i}]; "
-                      f"L[{i}] = new_{self.nvars}_{i}; Py_XDECREF(o); }}")
+    def flush(self, offset: int) -> None:
+        """Box dirty locals into the frame (they stay cached). Called at the
+        start of the instruction at `offset`, before it has any effect and
+        with the stack as it was there: if a box fails (no memory), the
+        slots are left as they were and the code exits before `offset`,
+        where the interpreter raises the MemoryError."""
+        if not self.dirty:
+            return
+        tag = self.nvars
         self.nvars += 1
-        self.dirty = still
+        made = [f"new_{tag}_{i}" for i in sorted(self.dirty)]
+        for name, i in zip(made, sorted(self.dirty)):
+            kind, v = self.cached[i]
+            self.emit(f"PyObject *{name} = {self.box(kind, v)};")
+        failed = " || ".join(f"{name} == NULL" for name in made)
+        drop = " ".join(f"Py_XDECREF({name});" for name in made)
+        self.emit(f"if ({failed}) {{ {drop}")
+        for line in self.exit_code(offset):
+            self.emit("    " + line)
+        self.emit("}")
+        for name, i in zip(made, sorted(self.dirty)):
+            self.emit(f"{{ PyObject *o = L[{i}]; L[{i}] = {name}; Py_XDECREF(o); }}")
+        self.dirty = set()
 
     def const_value(self, k: int) -> object:
         return self.code.co_consts[k]
@@ -275,11 +284,17 @@ class _Gen:
         if entry[0] == "obj":
             self.emit(f"Py_DECREF({entry[1]});")
 
+    def flush_before_release(self, entries, offset: int) -> None:
+        """At the start of the instruction at `offset`, which will drop
+        `entries` with release_safe: make the frame current if one of them
+        is an owned object, whose last reference could run any code."""
+        if any(entry[0] == "obj" for entry in entries):
+            self.flush(offset)
+
     def release_safe(self, entry) -> None:
-        """Drop an operand that could be anything: a last reference could free
-        anything, so the frame is made current first."""
+        """Drop an operand that could be anything (after flush_before_release)."""
         if entry[0] == "obj":
-            self.flush()
+            assert not self.dirty, "release_safe without flush_before_release"
             self.emit(f"Py_DECREF({entry[1]});")
             self.may_have_run_code = True
 
@@ -322,13 +337,10 @@ class _Gen:
         elif base == "LOAD_CONST":
             self.stack.append(("const", arg))
         elif base == "STORE_FAST":
-            self.store_fast(arg)
+            self.store_fast(arg, off)
         elif base == "POP_TOP":
-            entry = self.stack.pop()
-            if entry[0] == "obj":
-                self.flush()
-                self.emit(f"Py_DECREF({entry[1]});")
-                self.may_have_run_code = True
+            self.flush_before_release(self.stack[-1:], off)
+            self.release_safe(self.stack.pop())
         elif base == "COPY":
             entry = self.stack[-arg]
             if entry[0] == "obj":
@@ -342,6 +354,7 @@ class _Gen:
             self.binary_op(name, arg, ins.argrepr, off)
         elif name == "BINARY_SUBSCR_LIST_INT":
             seq, index = self.stack[-2], self.stack[-1]
+            self.flush_before_release((seq, index), off)
             s_expr, n = self.list_index(seq, index, off)
             self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n}); Py_INCREF({n});")
             self.stack.pop()
@@ -363,7 +376,7 @@ class _Gen:
         elif base == "JUMP_BACKWARD" and off == self.back:
             if len(self.stack) != 0:
                 raise Unsupported("values on the stack at the back edge")
-            self.flush()
+            self.flush(off)
             self.emit("(*iterations)++;")
             # The interpreter checks the eval breaker after the jump: exit at
             # the loop head, where it would handle it (and where it would
@@ -389,8 +402,13 @@ class _Gen:
         self.guard(f"{v} != NULL", off)
         self.stack.append(("obj", v))
 
-    def store_fast(self, arg: int) -> None:
-        value = self.stack.pop()
+    def store_fast(self, arg: int, off: int) -> None:
+        value = self.stack[-1]
+        if value[0] not in ("dbl", "int"):
+            # The old value may be anything: its destructor may run Python
+            # code, so the frame must be up to date first.
+            self.flush(off)
+        self.stack.pop()
         self.own_borrowed_of(arg)
         if value[0] in ("dbl", "int"):
             kind = value[0]
@@ -399,9 +417,6 @@ class _Gen:
             self.emit(f"{self.cached[arg][1]} = {value[1]};")
             self.dirty.add(arg)
             return
-        # The old value may be anything: its destructor may run Python
-        # code, so the frame must be up to date first.
-        self.flush()
         expr, pre = self.as_object_expr(value)
         for line in pre:
             self.emit(line)
@@ -494,6 +509,7 @@ class _Gen:
 
     def store_subscr_list_int(self, off: int) -> None:
         value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
+        self.flush_before_release((seq, index), off)
         s_expr, n = self.list_index(seq, index, off)
         # The old item is dropped here: only floats, ints, bools and None,
         # whose destructors run no Python code; anything else, the interpreter.
@@ -567,6 +583,7 @@ class _Gen:
         if callee.co_argcount != nargs:
             raise Unsupported("argument count")
         args = self.stack[len(self.stack) - nargs:]
+        self.flush_before_release(args, off)
         caller_stack = list(self.stack)
         self.inline_exit = (off, caller_stack)
         try:

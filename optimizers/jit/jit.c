@@ -45,10 +45,41 @@ typedef struct {
 static PyTypeObject JitExecutor_Type;
 static PyTypeObject JitOptimizer_Type;
 static JitOptimizer *the_optimizer;
-/* The Python halves, imported once with this module: a missing one is an
- * import error then, not an unraisable error at every hotspot. */
+/* The Python halves, imported at the first loop worth translating, not at
+ * start-up: they pull in dis, subprocess, hashlib and sysconfig, some 6 MB
+ * of peak RSS that a program with no loop to compile should not pay. */
 static PyObject *codegen_module;   /* plugopt._jit_codegen */
 static PyObject *cache_module;     /* plugopt._jit_cache */
+static int helpers_missing;        /* their import failed: decline quietly */
+
+/* Import the Python halves once. On failure, raise one ImportError that
+ * names them (the VM reports it as the compile's unraisable error), then
+ * decline every later loop without a word: one report, not one per loop. */
+static int
+import_helpers(void)
+{
+    if (codegen_module != NULL && cache_module != NULL) {
+        return 0;
+    }
+    if (helpers_missing) {
+        return -1;
+    }
+    if (codegen_module == NULL) {
+        codegen_module = PyImport_ImportModule("plugopt._jit_codegen");
+    }
+    if (codegen_module != NULL && cache_module == NULL) {
+        cache_module = PyImport_ImportModule("plugopt._jit_cache");
+    }
+    if (codegen_module == NULL || cache_module == NULL) {
+        helpers_missing = 1;
+        _PyErr_FormatFromCause(PyExc_ImportError,
+                               "plugopt.jit: cannot import its translator "
+                               "(plugopt._jit_codegen, plugopt._jit_cache); "
+                               "jit compiles nothing in this process");
+        return -1;
+    }
+    return 0;
+}
 
 /* The executor's guards keep failing: remove it (the VM runs the loop head
  * it stood on, then the interpreter runs the loop) and tell the translator
@@ -161,6 +192,12 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
     JitOptimizer *opt = (JitOptimizer *)self;
     if (!may_translate(code, offset)) {
         opt->declined++;
+        return NULL;
+    }
+    if (import_helpers() < 0) {
+        if (!PyErr_Occurred()) {
+            opt->declined++;   /* the failure was reported the first time */
+        }
         return NULL;
     }
     /* The VM calls compile from the hot frame: its globals tell the
@@ -293,18 +330,6 @@ jit_exec(PyObject *module)
 {
     if (PyType_Ready(&JitExecutor_Type) < 0 || PyType_Ready(&JitOptimizer_Type) < 0) {
         return -1;
-    }
-    if (codegen_module == NULL) {
-        codegen_module = PyImport_ImportModule("plugopt._jit_codegen");
-        if (codegen_module == NULL) {
-            return -1;
-        }
-    }
-    if (cache_module == NULL) {
-        cache_module = PyImport_ImportModule("plugopt._jit_cache");
-        if (cache_module == NULL) {
-            return -1;
-        }
     }
     if (the_optimizer == NULL) {
         JitOptimizer *opt = PyObject_New(JitOptimizer, &JitOptimizer_Type);
