@@ -254,7 +254,10 @@ def result_names_by_benchmark(info: LogInfo, results: Iterable[str]) -> dict[str
 
 
 def load_means(path: Path) -> dict[str, dict[str, float | str | int]]:
-    """{result name: {"mean", "unit", "values"}} of a pyperf JSON file (empty if absent)."""
+    """{result name: {"mean", "unit", "values", "max_rss"}} of a pyperf JSON file (empty
+    if absent). max_rss: the largest peak RSS in bytes of the result's worker processes
+    (pyperf's mem_max_rss metadata of each run, the worker alone, without its children),
+    0 when pyperf recorded none."""
     if not path.is_file():
         return {}
     import pyperf
@@ -262,9 +265,25 @@ def load_means(path: Path) -> dict[str, dict[str, float | str | int]]:
     means: dict[str, dict[str, float | str | int]] = {}
     for bench in suite.get_benchmarks():
         values = bench.get_values()
+        rss = [int(run.get_metadata().get("mem_max_rss", 0)) for run in bench.get_runs()]
         means[bench.get_name()] = {"mean": bench.mean() if values else math.nan,
-                                   "unit": bench.get_unit(), "values": len(values)}
+                                   "unit": bench.get_unit(), "values": len(values),
+                                   "max_rss": max(rss, default=0)}
     return means
+
+
+def rss_ratios(base: Mapping[str, Mapping[str, object]], other: Mapping[str, Mapping[str, object]]
+               ) -> dict[str, float]:
+    """Peak RSS of `other` over `base` per result name both recorded it for."""
+    out = {}
+    for name, data in other.items():
+        ref = base.get(name)
+        if ref is None:
+            continue
+        rss, ref_rss = int(data.get("max_rss", 0)), int(ref.get("max_rss", 0))
+        if rss > 0 and ref_rss > 0:
+            out[name] = rss / ref_rss
+    return out
 
 
 def ratios(base: Mapping[str, Mapping[str, object]], other: Mapping[str, Mapping[str, object]]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from validate_pyperformance import geometric_mean, ratios
+from validate_pyperformance import geometric_mean, ratios, rss_ratios
 from validate_regrtest import new_failures as regrtest_new_failures
 from validate_stats import OTHER_GROUP
 
@@ -146,6 +146,16 @@ def benchmark_ratio(run: Run, base: Run | None, bench: str) -> float | None:
     return geometric_mean(ratios(base["means"], mine).values())
 
 
+def benchmark_rss_ratio(run: Run, base: Run | None, bench: str) -> float | None:
+    """The largest peak-RSS ratio over the benchmark's pyperf results (the worst one)."""
+    if base is None:
+        return None
+    names = run["benchmarks"].get(bench, {}).get("results") or []
+    mine = {n: run["means"][n] for n in names if n in run["means"]}
+    found = rss_ratios(base["means"], mine).values()
+    return max(found) if found else None
+
+
 def fmt_ratio(value: float | None) -> str:
     return "-" if value is None or math.isnan(value) else f"{value:.2f}"
 
@@ -217,6 +227,23 @@ def benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: 
                 row.append(fmt_ratio(ratio))
             else:
                 row.append("FAILED" if state == "failed" else "-")
+        table.rows.append(row)
+    return table
+
+
+def rss_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
+    """Per benchmark: peak RSS of the pyperf workers over the baseline's, per configuration."""
+    by_config = pyperf_runs(runs, pass_name)
+    base = by_config.get(BASELINE)
+    present = [c for c in configs if c in by_config and c != BASELINE]
+    table = Table(["benchmark"] + present)
+    benches = sorted({b for run in by_config.values() for b in run["benchmarks"]})
+    for bench in benches:
+        row = [bench]
+        for config in present:
+            run = by_config[config]
+            ran = status(run, bench) == "ran"
+            row.append(fmt_ratio(benchmark_rss_ratio(run, base, bench)) if ran else "-")
         table.rows.append(row)
     return table
 
@@ -451,6 +478,9 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
         if draw_chart(runs, configs, pass_name, chart):
             section.parts.append(Image(chart, f"time ratios, {pass_name} pass"))
         section.parts += [benchmark_table(runs, configs, pass_name),
+                          "Peak RSS over the baseline's (pyperf's mem_max_rss of each "
+                          "worker process, the largest over the benchmark's results):",
+                          rss_table(runs, configs, pass_name),
                           "Executor statistics (sums over each benchmark's pyperf workers):",
                           stats_table(runs, configs, pass_name)]
         if compare.get(pass_name):

@@ -400,14 +400,16 @@ def test_declining_optimizer_is_asked_with_exponential_backoff(api) -> None:
         print(len(opt.compiled))
     """)
     # Asked after 16, 32, 64, 128 and 256 more iterations (backoff 0 to 4);
-    # declined at the highest backoff, the back edge goes cold: 5, not 20000 / 16.
+    # declined in three rounds in a row, the last one 256 long, the back edge
+    # goes cold: 5 times, not 20000 / 16.
     asked = int(result.stdout)
     assert asked == 5
 
 
 def test_declined_back_edges_go_cold_until_an_optimizer_registers(api) -> None:
-    # Each of the five backward jumps that count hotspots: declined in every
-    # round up to the highest backoff, it is rewritten into its cold form and
+    # Each of the five backward jumps that count hotspots: declined in three
+    # rounds in a row (here five: the last must be 256 executions long at
+    # least), it is rewritten into its cold form and
     # stops taking the eval breaker's slow path; registering another
     # optimizer writes the warm forms back, and that optimizer gets asked.
     result = api("""

@@ -282,6 +282,22 @@ def test_ratios_and_geometric_mean() -> None:
     assert perf.geometric_mean([]) is None
 
 
+def test_rss_ratios_need_both_peaks() -> None:
+    base = {"a": {"max_rss": 100}, "b": {"max_rss": 0}, "c": {"max_rss": 50}}
+    other = {"a": {"max_rss": 130}, "b": {"max_rss": 10}, "c": {}, "d": {"max_rss": 9}}
+    assert perf.rss_ratios(base, other) == {"a": 1.3}
+
+
+def test_peak_rss_of_a_pyperf_file_is_the_largest_worker_peak(tmp_path: Path) -> None:
+    import pyperf
+    runs = [pyperf.Run([1.0], metadata={"name": "nbody", "mem_max_rss": rss},
+                       collect_metadata=False) for rss in (3000, 7000, 5000)]
+    path = tmp_path / "nbody.json"
+    pyperf.BenchmarkSuite([pyperf.Benchmark(runs)]).dump(str(path))
+    means = perf.load_means(path)
+    assert means["nbody"]["max_rss"] == 7000 and means["nbody"]["values"] == 3
+
+
 def test_benchmark_list_and_venv_show_are_parsed() -> None:
     text = "'nbody,go' benchmarks:\n- go\n- nbody\n\nTotal: 2 benchmarks\n"
     assert perf.parse_benchmark_list(text) == ["go", "nbody"]
@@ -428,7 +444,8 @@ def pyperf_run(config: str, statuses: dict[str, str], means: dict[str, float],
                                   "error": None if status == "ran" else f"{name} broke",
                                   "detail": "trace"}
                            for name, status in statuses.items()},
-            "means": {name: {"mean": mean, "unit": "second", "values": 1}
+            "means": {name: {"mean": mean, "unit": "second", "values": 1,
+                             "max_rss": int(mean * 1000)}
                       for name, mean in means.items()},
             "stats": {name: {"entries": entries, "zero_progress": 0, "compile_calls": 1,
                              "installed": 1, "processes": 1}
@@ -523,6 +540,11 @@ def test_report_files_are_written(tmp_path: Path) -> None:
     assert "patched+counter: test_dis" in text and "test_dis output" in text
     assert "check / patched+counter: go: go broke" in text
     assert "![time ratios, check pass](ratios-check.png)" in text
+    # Peak RSS: nbody 1500 against 1000 under patched+counter; go did not run there.
+    rss = report.rss_table(runs, configs, "check")
+    assert rss.headers == ["benchmark", "patched", "patched+counter"]
+    assert {row[0]: row[1:] for row in rss.rows} == {
+        "dask": ["-", "-"], "go": ["1.00", "-"], "nbody": ["1.00", "1.50"]}
     assert (tmp_path / "ratios-check.png").read_bytes()[:4] == b"\x89PNG"
     html_text = page.read_text()
     assert html_text.startswith("<!DOCTYPE html>") and "data:image/png;base64," in html_text
