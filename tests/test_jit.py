@@ -451,12 +451,19 @@ def test_translator_is_imported_at_the_first_hot_loop(patched_python: Path,
         print(add(20000))
         print(sorted(m for m in ("plugopt._jit_codegen", "plugopt._jit_cache", "dis")
                      if m in sys.modules), jit.stats()["compiled"])
+        print(sorted(m for m in ("_hashlib", "subprocess", "tempfile") if m in sys.modules))
     """))
-    result = run([patched_python, "-X", "optimizer=jit", program],
-                 env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    env = {"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")}
+    result = run([patched_python, "-X", "optimizer=jit", program], env=env)
     assert result.returncode == 0, output(result)
     assert result.stdout.splitlines() == [
-        "[]", "30000.0", "['dis', 'plugopt._jit_cache', 'plugopt._jit_codegen'] 1"], output(result)
+        "[]", "30000.0", "['dis', 'plugopt._jit_cache', 'plugopt._jit_codegen'] 1",
+        "['subprocess', 'tempfile']"], output(result)   # the C compiler ran
+    # With the entry in the cache, neither the compiler's helpers nor OpenSSL
+    # (hashlib's _hashlib) are loaded: the SHA-256 check uses _sha256.
+    result = run([patched_python, "-X", "optimizer=jit", program], env=env)
+    assert result.returncode == 0, output(result)
+    assert result.stdout.splitlines()[3] == "[]", output(result)
 
 
 def test_translator_that_cannot_be_imported_is_reported_once(patched_python: Path,

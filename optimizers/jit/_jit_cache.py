@@ -20,14 +20,19 @@ names and renamed into place.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shlex
 import stat
-import subprocess
 import sys
 import sysconfig
-import tempfile
+
+# The built-in SHA-256, not hashlib's: hashlib loads OpenSSL, about 3.5 MB of
+# peak RSS for every process that runs a compiled loop. subprocess and
+# tempfile (2-3 MB more) are imported only when an entry must be built.
+try:
+    from _sha256 import sha256
+except ImportError:   # an interpreter built without it
+    from hashlib import sha256
 
 _CFLAGS = ["-O2", "-fPIC", "-shared", "-fno-strict-aliasing", "-fwrapv"]
 
@@ -59,7 +64,7 @@ def compiler() -> list[str]:
 
 
 def _key(source: str, command: list[str]) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (source, "\0".join(command), sys.version, sysconfig.get_paths()["include"]):
         digest.update(part.encode())
         digest.update(b"\0")
@@ -67,7 +72,7 @@ def _key(source: str, command: list[str]) -> str:
 
 
 def _sha256_fd(fd: int) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     os.lseek(fd, 0, os.SEEK_SET)
     while chunk := os.read(fd, 1 << 16):
         digest.update(chunk)
@@ -90,6 +95,7 @@ def _verified(so_path: str, sum_path: str) -> str | None:
 
 
 def _write_atomic(folder: str, name: str, data: bytes) -> None:
+    import tempfile
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     try:
         os.write(fd, data)
@@ -124,6 +130,8 @@ def compile_and_open(source: str) -> str | None:
     sum_path = os.path.join(folder, key + ".sha256")
     if _verified(so_path, sum_path):
         return so_path
+    import subprocess
+    import tempfile
     with tempfile.TemporaryDirectory(dir=folder, prefix=".build-") as build:
         c_file = os.path.join(build, "loop.c")
         out = os.path.join(build, "loop.so")
@@ -143,5 +151,5 @@ def compile_and_open(source: str) -> str | None:
         with open(out, "rb") as file:
             data = file.read()
     _write_atomic(folder, key + ".so", data)
-    _write_atomic(folder, key + ".sha256", hashlib.sha256(data).hexdigest().encode())
+    _write_atomic(folder, key + ".sha256", sha256(data).hexdigest().encode())
     return _verified(so_path, sum_path)
