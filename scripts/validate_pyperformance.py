@@ -272,32 +272,31 @@ def load_means(path: Path) -> dict[str, dict[str, float | str | int]]:
     return means
 
 
-def rss_ratios(base: Mapping[str, Mapping[str, object]], other: Mapping[str, Mapping[str, object]]
-               ) -> dict[str, float]:
-    """Peak RSS of `other` over `base` per result name both recorded it for."""
+def field_ratios(base: Mapping[str, Mapping[str, object]],
+                 other: Mapping[str, Mapping[str, object]], field: str) -> dict[str, float]:
+    """other's `field` over base's, per result name both have with a positive value
+    (a missing value, 0 or NaN gives no ratio)."""
     out = {}
     for name, data in other.items():
         ref = base.get(name)
         if ref is None:
             continue
-        rss, ref_rss = int(data.get("max_rss", 0)), int(ref.get("max_rss", 0))
-        if rss > 0 and ref_rss > 0:
-            out[name] = rss / ref_rss
+        value, ref_value = float(data.get(field, 0)), float(ref.get(field, 0))
+        if value > 0 and ref_value > 0:
+            out[name] = value / ref_value
     return out
 
 
 def ratios(base: Mapping[str, Mapping[str, object]], other: Mapping[str, Mapping[str, object]]
            ) -> dict[str, float]:
     """Time of `other` over `base` per result name both have."""
-    out = {}
-    for name, data in other.items():
-        ref = base.get(name)
-        if ref is None:
-            continue
-        mean, ref_mean = float(data["mean"]), float(ref["mean"])
-        if ref_mean > 0 and not math.isnan(mean):
-            out[name] = mean / ref_mean
-    return out
+    return field_ratios(base, other, "mean")
+
+
+def rss_ratios(base: Mapping[str, Mapping[str, object]], other: Mapping[str, Mapping[str, object]]
+               ) -> dict[str, float]:
+    """Peak RSS of `other` over `base` per result name both recorded it for."""
+    return field_ratios(base, other, "max_rss")
 
 
 def geometric_mean(values: Iterable[float]) -> float | None:

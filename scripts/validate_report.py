@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,22 +137,24 @@ def zero_entry_benchmarks(run: Run, pass_name: str, config: str) -> list[dict[st
     return out
 
 
+def results_of(run: Run, bench: str) -> dict[str, Mapping[str, Any]]:
+    """The benchmark's pyperf results in `run`: {result name: its means record}."""
+    names = run["benchmarks"].get(bench, {}).get("results") or []
+    return {n: run["means"][n] for n in names if n in run["means"]}
+
+
 def benchmark_ratio(run: Run, base: Run | None, bench: str) -> float | None:
     """Geometric mean of the time ratios of the benchmark's pyperf results."""
     if base is None:
         return None
-    names = run["benchmarks"].get(bench, {}).get("results") or []
-    mine = {n: run["means"][n] for n in names if n in run["means"]}
-    return geometric_mean(ratios(base["means"], mine).values())
+    return geometric_mean(ratios(base["means"], results_of(run, bench)).values())
 
 
 def benchmark_rss_ratio(run: Run, base: Run | None, bench: str) -> float | None:
     """The largest peak-RSS ratio over the benchmark's pyperf results (the worst one)."""
     if base is None:
         return None
-    names = run["benchmarks"].get(bench, {}).get("results") or []
-    mine = {n: run["means"][n] for n in names if n in run["means"]}
-    found = rss_ratios(base["means"], mine).values()
+    found = rss_ratios(base["means"], results_of(run, bench)).values()
     return max(found) if found else None
 
 
@@ -210,42 +212,37 @@ def pass_cells(run: Run | None, base: Run | None, config: str, analysis: Analysi
             "-" if config == BASELINE else str(entries), fmt_ratio(overall)]
 
 
-def benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
-    """Per benchmark: time ratio to the baseline (or FAILED) under each configuration."""
+def per_benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str,
+                        cell: Callable[[str, Run, Run | None, str], str],
+                        with_baseline: bool = True) -> Table:
+    """One row per benchmark, one column per configuration: cell(config, run, base, bench)."""
     by_config = pyperf_runs(runs, pass_name)
     base = by_config.get(BASELINE)
-    present = [c for c in configs if c in by_config]
+    present = [c for c in configs if c in by_config and (with_baseline or c != BASELINE)]
     table = Table(["benchmark"] + present)
-    benches = sorted({b for run in by_config.values() for b in run["benchmarks"]})
-    for bench in benches:
-        row = [bench]
-        for config in present:
-            run = by_config[config]
-            state = status(run, bench)
-            if state == "ran":
-                ratio = 1.0 if config == BASELINE else benchmark_ratio(run, base, bench)
-                row.append(fmt_ratio(ratio))
-            else:
-                row.append("FAILED" if state == "failed" else "-")
-        table.rows.append(row)
+    for bench in sorted({b for run in by_config.values() for b in run["benchmarks"]}):
+        table.rows.append([bench] + [cell(config, by_config[config], base, bench)
+                                     for config in present])
     return table
+
+
+def benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
+    """Per benchmark: time ratio to the baseline (or FAILED) under each configuration."""
+    def cell(config: str, run: Run, base: Run | None, bench: str) -> str:
+        state = status(run, bench)
+        if state == "ran":
+            return fmt_ratio(1.0 if config == BASELINE else benchmark_ratio(run, base, bench))
+        return "FAILED" if state == "failed" else "-"
+    return per_benchmark_table(runs, configs, pass_name, cell)
 
 
 def rss_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
     """Per benchmark: peak RSS of the pyperf workers over the baseline's, per configuration."""
-    by_config = pyperf_runs(runs, pass_name)
-    base = by_config.get(BASELINE)
-    present = [c for c in configs if c in by_config and c != BASELINE]
-    table = Table(["benchmark"] + present)
-    benches = sorted({b for run in by_config.values() for b in run["benchmarks"]})
-    for bench in benches:
-        row = [bench]
-        for config in present:
-            run = by_config[config]
-            ran = status(run, bench) == "ran"
-            row.append(fmt_ratio(benchmark_rss_ratio(run, base, bench)) if ran else "-")
-        table.rows.append(row)
-    return table
+    def cell(config: str, run: Run, base: Run | None, bench: str) -> str:
+        if status(run, bench) != "ran":
+            return "-"
+        return fmt_ratio(benchmark_rss_ratio(run, base, bench))
+    return per_benchmark_table(runs, configs, pass_name, cell, with_baseline=False)
 
 
 def stats_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
