@@ -440,7 +440,7 @@ HOT_FLOAT_LOOPS = """
 def test_translator_is_imported_at_the_first_hot_loop(patched_python: Path,
                                                        tmp_path: Path) -> None:
     # At start-up jit imports no Python code (the translator pulls in dis,
-    # subprocess, hashlib and sysconfig); the first loop worth translating
+    # shlex and sysconfig); the first loop worth translating
     # does. The default threshold: no start-up loop gets that hot.
     program = tmp_path / "lazy.py"
     program.write_text(textwrap.dedent(HOT_FLOAT_LOOPS) + textwrap.dedent("""
