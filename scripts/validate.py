@@ -88,7 +88,8 @@ import validate_pyperformance as perf  # noqa: E402
 import validate_regrtest as regrtest  # noqa: E402
 import validate_report as report  # noqa: E402
 from validate_common import (OPTIMIZER_VARS, Progress, clean_env, fatal_errors,  # noqa: E402
-                             format_duration, raise_on_sigterm, stream_command)
+                             format_duration, raise_on_sigterm, restore_sigint,
+                             stream_command)
 from validate_stats import group_by_benchmark, read_stats_folder, total_stats  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -601,6 +602,7 @@ def make_context(args: argparse.Namespace) -> Context:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     raise_on_sigterm()
+    restore_sigint()
     started = time.monotonic()
     try:
         ctx = make_context(args)

@@ -75,6 +75,17 @@ def raise_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
+def restore_sigint() -> None:
+    """Let the runs' processes handle SIGINT even if this one was started with it
+    ignored. A shell without job control starts background commands (`cmd &`)
+    that way, every child inherits it, and regrtest's signal tests then fail
+    (test_signal, test_pdb, test_generators, test_threading, test_regrtest,
+    test_multiprocessing_*). A handler, unlike SIG_IGN, is reset to the default by
+    exec, so installing Python's own gives every child the default."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def fatal_errors(text: str) -> list[dict[str, object]]:
     """The distinct "Fatal Python error" messages in `text`, with the lines that follow
     (the checker names the optimizer and executor there) and how often each occurred.

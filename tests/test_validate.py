@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -21,7 +25,7 @@ import validate_pyperformance as perf
 import validate_regrtest as regrtest
 import validate_report as report
 import validate_stats as stats
-from helpers import output, run_script
+from helpers import SCRIPTS_DIR, output, run_script
 
 # --- regrtest output -----------------------------------------------------------------------
 
@@ -315,6 +319,24 @@ def test_run_command_passes_variables_to_workers() -> None:
 
 
 # --- shared pieces ----------------------------------------------------------------------------
+
+def test_children_get_a_default_sigint_when_started_with_it_ignored() -> None:
+    # What a shell without job control does to `validate.py ... &`.
+    program = textwrap.dedent(f"""
+        import signal, subprocess, sys
+        sys.path.insert(0, {str(SCRIPTS_DIR)!r})
+        from validate_common import restore_sigint
+        child = [sys.executable, "-c",
+                 "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"]
+        print(subprocess.run(child, capture_output=True, text=True).stdout.strip())
+        restore_sigint()
+        print(subprocess.run(child, capture_output=True, text=True).stdout.strip())
+    """)
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"], result.stdout
+
 
 def test_fatal_errors_are_collected_and_counted() -> None:
     errors = common.fatal_errors(REGRTEST_OUTPUT + REGRTEST_OUTPUT
