@@ -224,6 +224,32 @@ PROGRAMS = {
         print(repr(part_A_times_u(3, u)))
         print(repr(part_A_times_u(3, (x for x in u))))       # enumerate of a generator
     """,
+    # Floats that only a frame slot or a list references take new values in
+    # place; one that anything else references must be replaced, not changed.
+    "shared_floats": """
+        def running_totals(rows):
+            acc = 0.0
+            history = []
+            for row in rows:
+                for v in row:
+                    acc = acc + v
+                history.append(acc)     # acc's float is shared from here on
+            return history
+
+        def shift(points):
+            for p in points:
+                p[0] = p[0] + 0.5
+
+        rows = [[0.25] * 50 for _ in range(200)]
+        history = running_totals(rows)
+        print(history[:3], history[-1], len(set(map(id, history))))
+        points = [[float(i), 0.0] for i in range(100)]
+        aliases = [p[0] for p in points[::7]]   # items shared with another list
+        for _ in range(200):
+            shift(points)
+            aliases.append(points[3][0])
+        print(points[0], points[7], points[99], aliases[:3], aliases[-3:])
+    """,
 }
 
 
@@ -514,10 +540,15 @@ def test_failed_box_in_a_flush_exits_before_writing_the_frame(patched_python: Pa
              if line.startswith("PyObject *new_") and "PyFloat_FromDouble" in line]
     assert boxes, result.stdout   # the loop does flush
     for n in boxes:
+        # A float slot that only the frame references is written in place
+        # (keep_*); any other gets a box, checked before any slot is written.
         name = lines[n].split()[1].lstrip("*")
+        keep = lines[n].split("=")[1].split("?")[0].strip()
+        assert keep.startswith("keep_"), lines[n]
         check = next(k for k in range(n + 1, len(lines)) if name in lines[k])
-        assert lines[check].startswith(f"if ({name} == NULL"), lines[n:check + 1]
+        assert lines[check].startswith(f"if ((!{keep} && {name} == NULL)"), lines[n:check + 1]
         store = next(k for k in range(check, len(lines)) if f"= {name};" in lines[k])
+        assert lines[store].startswith(f"if ({keep}) {{ ((PyFloatObject *)L["), lines[store]
         failure_path = lines[check:store]
         assert any(line.startswith("PyExecutor_Frame_SetNextInstr(frame, ")
                    for line in failure_path), failure_path

@@ -159,9 +159,16 @@ class _Gen:
         olds = []
         for i in sorted(self.dirty):
             kind, v = self.cached[i]
-            out += [f"    PyObject *old{i} = L[{i}];",
-                    f"    PyObject *new{i} = {self.box(kind, v)};",
-                    f"    if (new{i} == NULL) {{ failed = 1; }} else {{ L[{i}] = new{i}; }}"]
+            out += [f"    PyObject *old{i} = L[{i}];", f"    PyObject *new{i} = NULL;"]
+            if kind == "dbl":
+                out += [f"    if (plugopt_float_is_private(old{i})) {{",
+                        f"        ((PyFloatObject *)old{i})->ob_fval = {v}; old{i} = NULL;",
+                        "    } else {"]
+            else:
+                out.append("    {")
+            out += [f"        new{i} = {self.box(kind, v)};",
+                    f"        if (new{i} == NULL) {{ failed = 1; }} else {{ L[{i}] = new{i}; }}",
+                    "    }"]
             olds.append(i)
         for entry in self.stack:
             kind, what = entry
@@ -210,18 +217,33 @@ class _Gen:
             return
         tag = self.nvars
         self.nvars += 1
-        made = [f"new_{tag}_{i}" for i in sorted(self.dirty)]
-        for name, i in zip(made, sorted(self.dirty)):
+        dirty = sorted(self.dirty)
+        made = [f"new_{tag}_{i}" for i in dirty]
+        # A float local whose slot holds a float nobody else references gets
+        # its new value written in place: no box to make, none that can fail.
+        private = {i: f"keep_{tag}_{i}" for i in dirty if self.cached[i][0] == "dbl"}
+        for name, i in zip(made, dirty):
             kind, v = self.cached[i]
-            self.emit(f"PyObject *{name} = {self.box(kind, v)};")
-        failed = " || ".join(f"{name} == NULL" for name in made)
+            if i in private:
+                self.emit(f"int {private[i]} = plugopt_float_is_private(L[{i}]);")
+                self.emit(f"PyObject *{name} = {private[i]} ? NULL : {self.box(kind, v)};")
+            else:
+                self.emit(f"PyObject *{name} = {self.box(kind, v)};")
+        failed = " || ".join(f"(!{private[i]} && {name} == NULL)" if i in private
+                             else f"{name} == NULL" for name, i in zip(made, dirty))
         drop = " ".join(f"Py_XDECREF({name});" for name in made)
         self.emit(f"if ({failed}) {{ {drop}")
         for line in self.exit_code(offset):
             self.emit("    " + line)
         self.emit("}")
-        for name, i in zip(made, sorted(self.dirty)):
-            self.emit(f"{{ PyObject *o = L[{i}]; L[{i}] = {name}; Py_XDECREF(o); }}")
+        for name, i in zip(made, dirty):
+            replace = f"{{ PyObject *o = L[{i}]; L[{i}] = {name}; Py_XDECREF(o); }}"
+            if i in private:
+                value = self.cached[i][1]
+                self.emit(f"if ({private[i]}) {{ ((PyFloatObject *)L[{i}])->ob_fval = {value}; }}"
+                          f" else {replace}")
+            else:
+                self.emit(replace)
         self.dirty = set()
 
     def const_value(self, k: int) -> object:
@@ -516,6 +538,11 @@ class _Gen:
         self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
         self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n}) || "
                    f"PyBool_Check({n}) || {n} == Py_None", off)
+        if value[0] == "dbl":
+            # An item nobody else references takes the new value in place.
+            self.emit(f"if (plugopt_float_is_private({n})) {{")
+            self.emit(f"    ((PyFloatObject *){n})->ob_fval = {value[1]};")
+            self.emit("} else {")
         if value[0] in ("dbl", "int"):
             box = self.var("obj")
             self.emit(f"{box} = {self.box(value[0], value[1])};")
@@ -525,6 +552,8 @@ class _Gen:
             for line in pre:
                 self.emit(line)
         self.emit(f"PyList_SET_ITEM({s_expr}, n{n}, {box}); Py_DECREF({n});")
+        if value[0] == "dbl":
+            self.emit("}")
         for _ in range(3):
             self.stack.pop()
         self.release_safe(seq)
@@ -766,6 +795,18 @@ plugopt_is_simple_enumerate(PyObject *it)
     PyObject *inner = ((plugopt_enumobject *)it)->en_sit;
     return Py_IS_TYPE(inner, &PyListIter_Type) || Py_IS_TYPE(inner, &PyTupleIter_Type) ||
            Py_IS_TYPE(inner, &PyRangeIter_Type);
+}}
+
+/* A float that only the frame slot or list item holding it references:
+ * writing a new value into it is the same, for every observer, as replacing
+ * it with a new float, and needs no allocation (nbody stores a dozen floats
+ * per iteration). Callers make sure that no borrowed reference to it is in
+ * use: the translator gives stack entries borrowed from a local their own
+ * reference before the local changes. */
+static inline int
+plugopt_float_is_private(PyObject *o)
+{{
+    return o != NULL && Py_IS_TYPE(o, &PyFloat_Type) && Py_REFCNT(o) == 1;
 }}
 
 /* An exact int of at most two digits (|value| < 2**60) as a C long long. */
