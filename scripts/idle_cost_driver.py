@@ -11,8 +11,13 @@ provides the one attribute the workload functions use (perf_counter). Then it
 calls the benchmark's own workload function with LOOPS, checks the result
 where the benchmark gives one, and prints one "ok" line.
 
-Nothing here times anything: scripts/measure_idle_cost.py counts the
-instructions of whole runs under callgrind.
+  python3 idle_cost_driver.py NAME RUN_BENCHMARK_PY LOOPS --time
+
+Without --time nothing here times anything: scripts/measure_idle_cost.py counts
+the instructions of whole runs under callgrind. With --time the workload runs
+once as a warm-up (an optimizer compiles its executors there, as in pyperf's
+warm-up), then LOOPS times on the clock, and the "ok" line ends with the
+seconds of that timed part (scripts/measure_paired_time.py).
 """
 
 from __future__ import annotations
@@ -170,14 +175,28 @@ def run(name: str, path: Path, loops: int) -> None:
     workload(module, loops)
 
 
+def run_timed(name: str, path: Path, loops: int) -> float:
+    """Seconds of `loops` runs of the workload, after one untimed run."""
+    workload = WORKLOADS[name]
+    module = load_benchmark(name, path)
+    workload(module, 1)
+    started = time.perf_counter()
+    workload(module, loops)
+    return time.perf_counter() - started
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 3 or argv[0] not in WORKLOADS:
-        print(f"usage: idle_cost_driver.py {{{','.join(WORKLOADS)}}} RUN_BENCHMARK_PY LOOPS",
-              file=sys.stderr)
+    timed = argv[3:] == ["--time"]
+    if len(argv) != (4 if timed else 3) or argv[0] not in WORKLOADS:
+        print(f"usage: idle_cost_driver.py {{{','.join(WORKLOADS)}}} RUN_BENCHMARK_PY LOOPS "
+              "[--time]", file=sys.stderr)
         return 2
     name, path, loops = argv[0], Path(argv[1]), int(argv[2])
-    run(name, path, loops)
-    print(f"ok {name} {loops}")
+    if timed:
+        print(f"ok {name} {loops} {run_timed(name, path, loops):.6f}")
+    else:
+        run(name, path, loops)
+        print(f"ok {name} {loops}")
     return 0
 
 
