@@ -246,11 +246,12 @@ def rss_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -
 
 
 def stats_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
-    """Per benchmark and patched configuration: entries / zero-progress returns /
+    """Per benchmark and patched configuration: entries / returns at the entry offset /
     compile calls / installed executors, summed over the benchmark's pyperf workers."""
     by_config = pyperf_runs(runs, pass_name)
     present = [c for c in configs if c in by_config and c.startswith("patched+")]
-    table = Table(["benchmark"] + [f"{c} (entries / N=0 / compiles / installed)" for c in present])
+    table = Table(["benchmark"] + [f"{c} (entries / back at entry / compiles / installed)"
+                                   for c in present])
     benches = sorted({b for c in present for b in by_config[c]["benchmarks"]})
     for bench in benches + [OTHER_GROUP]:
         row = [bench]
@@ -478,7 +479,9 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
                           "Peak RSS over the baseline's (pyperf's mem_max_rss of each "
                           "worker process, the largest over the benchmark's results):",
                           rss_table(runs, configs, pass_name),
-                          "Executor statistics (sums over each benchmark's pyperf workers):",
+                          "Executor statistics (sums over each benchmark's pyperf workers; "
+                          "\"back at entry\": returns at the executor's own offset, which is "
+                          "N = 0 or whole loop iterations, docs/api.md):",
                           stats_table(runs, configs, pass_name)]
         if compare.get(pass_name):
             section.parts += ["pyperf compare_to (significance as pyperf judges it):",
