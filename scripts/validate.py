@@ -183,10 +183,12 @@ def fingerprint(build: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def make_configs(build: Path, optimizers: Sequence[str]) -> list[Config]:
+def make_configs(build: Path, optimizers: Sequence[str], bare: bool = True) -> list[Config]:
+    """The baseline, the patched interpreter with no optimizer (unless not `bare`),
+    and the patched interpreter with each optimizer."""
     patched = build / "install" / "bin" / "python3"
-    return ([Config(report.BASELINE, build / "baseline" / "bin" / "python3"),
-             Config("patched", patched)]
+    return ([Config(report.BASELINE, build / "baseline" / "bin" / "python3")]
+            + ([Config("patched", patched)] if bare else [])
             + [Config(f"patched+{name}", patched, name) for name in optimizers])
 
 
@@ -551,6 +553,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "(default: smoke subset, or all)")
     parser.add_argument("--no-regrtest", action="store_true")
     parser.add_argument("--no-pyperformance", action="store_true")
+    parser.add_argument("--no-bare-patched", action="store_true",
+                        help="skip the patched interpreter without an optimizer (its runs "
+                        "measure the API's idle cost; an optimizer's own figures need only "
+                        "the baseline, and a full timing pass is ~40 min per configuration)")
     parser.add_argument("--fresh", action="store_true",
                         help="ignore finished runs in OUT/state.json (default: resume)")
     parser.add_argument("--threshold", type=int, default=1,
@@ -593,7 +599,7 @@ def make_context(args: argparse.Namespace) -> Context:
     if tests is None:
         tests = list(regrtest.SMOKE_TESTS) if args.smoke else []
     return Context(args=args, build=build, out=out, cache=cache,
-                   configs=make_configs(build, optimizers),
+                   configs=make_configs(build, optimizers, bare=not args.no_bare_patched),
                    passes=make_passes(args.smoke, None if args.no_timing else args.timing), benchmarks=benchmarks,
                    tests=tests, fingerprint=fingerprint(build), progress=Progress(),
                    runs={} if args.fresh else load_state(out / "state.json"))

@@ -399,6 +399,9 @@ def test_optimizers_are_discovered_and_chosen(tmp_path: Path) -> None:
         validate.choose_optimizers(build, ["nosuch"])
     names = [c.name for c in validate.make_configs(build, ["counter"])]
     assert names == ["baseline", "patched", "patched+counter"]
+    names = [c.name for c in validate.make_configs(build, ["counter"], bare=False)]
+    assert names == ["baseline", "patched+counter"]
+    assert validate.parse_args(["--no-bare-patched"]).no_bare_patched
 
 
 def test_run_environment_of_each_kind_of_run(tmp_path: Path) -> None:
