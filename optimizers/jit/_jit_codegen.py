@@ -161,6 +161,8 @@ class _Gen:
             kind, v = self.cached[i]
             out += [f"    PyObject *old{i} = L[{i}];", f"    PyObject *new{i} = NULL;"]
             if kind == "dbl":
+                # Written in place: the slot keeps its float, so there is no
+                # old reference to drop below (old{i} = NULL).
                 out += [f"    if (plugopt_float_is_private(old{i})) {{",
                         f"        ((PyFloatObject *)old{i})->ob_fval = {v}; old{i} = NULL;",
                         "    } else {"]
