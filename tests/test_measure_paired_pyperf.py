@@ -1,0 +1,84 @@
+"""scripts/measure_paired_pyperf.py: the plumbing, not the figures.
+
+Speed is measured by the script itself, never asserted here: the end-to-end
+test runs pyperf's --debug-single-value once per side and checks that each part
+reports what it says.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import measure_paired_pyperf as mpp
+from helpers import output, run_script
+from validate_stats import BenchmarkSpec
+
+SPEC = BenchmarkSpec("deepcopy", "/bm/run_benchmark.py", ("--extra",))
+
+
+def test_rounds_alternate_and_every_result_gets_its_ratios() -> None:
+    calls: list[tuple[str, int]] = []
+    means = {"baseline": {"deepcopy": 2.0, "deepcopy_memo": 4.0},
+             "patched": {"deepcopy": 1.0, "deepcopy_memo": 5.0}}
+
+    def fake_run(config: mpp.Config, spec: BenchmarkSpec, round_: int) -> dict[str, float]:
+        calls.append((config.label, round_))
+        return means[config.label]
+
+    configs = (mpp.Config("baseline", Path("b"), {}), mpp.Config("patched", Path("p"), {}))
+    ratios = mpp.measure(SPEC, configs, 3, fake_run)
+    assert calls == [("baseline", 0), ("patched", 0), ("patched", 1), ("baseline", 1),
+                     ("baseline", 2), ("patched", 2)]
+    assert ratios == {"deepcopy": [0.5] * 3, "deepcopy_memo": [1.25] * 3}
+
+
+def test_a_result_only_one_side_reports_gets_no_ratio() -> None:
+    def fake_run(config: mpp.Config, spec: BenchmarkSpec, round_: int) -> dict[str, float]:
+        return {"deepcopy": 1.0} if config.label == "baseline" else {"deepcopy": 1.0, "x": 1.0}
+
+    configs = (mpp.Config("baseline", Path("b"), {}), mpp.Config("patched", Path("p"), {}))
+    assert mpp.measure(SPEC, configs, 1, fake_run) == {"deepcopy": [1.0]}
+
+
+def test_command_is_the_one_pyperformance_runs() -> None:
+    config = mpp.Config("patched", Path("/venv/bin/python"), {}, ("PYTHONOPTIMIZER",))
+    command = mpp.pyperf_command(config, SPEC, Path("/tmp/out.json"), "--fast")
+    assert command == ["/venv/bin/python", "-u", "/bm/run_benchmark.py", "--extra", "--fast",
+                       "--output", "/tmp/out.json", "--inherit-environ", "PYTHONOPTIMIZER"]
+
+
+def test_table_has_medians_and_their_geometric_mean() -> None:
+    table = mpp.format_table({"nbody": [0.2, 0.3, 0.25], "go": [1.0, 0.96, 1.1]}).splitlines()
+    assert table[2].split()[:3] == ["nbody", "0.250", "4.00x"]
+    assert table[3].split()[:3] == ["go", "1.000", "1.00x"]
+    assert table[-1].split()[-2:] == ["0.500", "2.00x"]
+
+
+def test_unknown_benchmark_is_a_clear_error(build_dir: Path) -> None:
+    result = run_script("measure_paired_pyperf.py", "--build-dir", build_dir,
+                        "--benchmarks", "nbody,no_such_benchmark", timeout=120)
+    assert result.returncode == 2, output(result)
+    assert "unknown pyperformance benchmark(s): no_such_benchmark" in result.stderr, \
+        output(result)
+
+
+def test_unknown_optimizer_is_a_clear_error(build_dir: Path, baseline_python: Path) -> None:
+    result = run_script("measure_paired_pyperf.py", "--build-dir", build_dir,
+                        "--benchmarks", "nbody", "--optimizer", "no_such_optimizer",
+                        timeout=120)
+    assert result.returncode == 2, output(result)
+    assert "cannot load optimizer 'no_such_optimizer'" in result.stderr, output(result)
+
+
+def test_two_rounds_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
+    result = run_script("measure_paired_pyperf.py", "--build-dir", build_dir,
+                        "--benchmarks", "nbody", "--optimizer", "jit", "--rounds", "2",
+                        "--pyperf-mode", "debug-single-value", "--json", tmp_path / "r.json",
+                        timeout=900)
+    assert result.returncode == 0, output(result)
+    assert "ratio = patched (PYTHONOPTIMIZER=jit) / baseline" in result.stdout, output(result)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data["optimizer"] == "jit" and data["pyperf_mode"] == "debug-single-value"
+    ratios = data["results"]["nbody"]["ratios"]
+    assert len(ratios) == 2 and all(r > 0 for r in ratios), data
