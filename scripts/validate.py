@@ -500,6 +500,14 @@ def compare_tables(ctx: Context, runs: Mapping[str, dict]) -> dict[str, str]:
     return tables
 
 
+def describe_benchmarks(ctx: Context) -> str:
+    """The report's line on the selection: the names, or how many and where from."""
+    if len(ctx.benchmarks) <= 20:
+        return ", ".join(ctx.benchmarks)
+    source = "chosen with --benchmarks" if ctx.args.benchmarks else "pyperformance's default group"
+    return f"{len(ctx.benchmarks)} ({source})"
+
+
 def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
     runs = {key: ctx.runs[key] for key in keys if key in ctx.runs}
     configs = [config.name for config in ctx.configs]
@@ -509,8 +517,7 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
             "patched interpreter": str(ctx.configs[-1].python),
             "baseline interpreter": str(ctx.configs[0].python),
             "optimizers": ", ".join(c.optimizer for c in ctx.configs if c.optimizer) or "none",
-            "benchmarks": ", ".join(ctx.benchmarks) if len(ctx.benchmarks) <= 20
-            else f"{len(ctx.benchmarks)} (pyperformance's default group)",
+            "benchmarks": describe_benchmarks(ctx),
             "regression tests": ", ".join(ctx.tests) if ctx.tests else "all",
             "passes": "; ".join(f"{p.name}: pyperf {p.pyperf_mode or '(default)'}, "
                                 + describe_variables(ctx, p.correctness, checker_on(ctx, p))

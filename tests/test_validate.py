@@ -437,6 +437,22 @@ def test_state_round_trip_and_reuse(tmp_path: Path) -> None:
     assert validate.load_state(path) == {}
 
 
+def test_report_describes_the_benchmark_selection(tmp_path: Path) -> None:
+    build = fake_build(tmp_path, [])
+    many = [f"bench{n}" for n in range(30)]
+
+    def describe(benchmarks: list[str], chosen: str | None) -> str:
+        args = argparse.Namespace(benchmarks=chosen)
+        ctx = validate.Context(args=args, build=build, out=tmp_path, cache=tmp_path,
+                               configs=[], passes=[], benchmarks=benchmarks, tests=[],
+                               fingerprint="f", progress=common.Progress())
+        return validate.describe_benchmarks(ctx)
+
+    assert describe(["nbody", "go"], None) == "nbody, go"
+    assert describe(many, None) == "30 (pyperformance's default group)"
+    assert describe(many, ",".join(many)) == "30 (chosen with --benchmarks)"
+
+
 def test_plan_counts_finished_runs_as_done(tmp_path: Path) -> None:
     build = fake_build(tmp_path, ["counter"])
     args = argparse.Namespace(no_pyperformance=False, no_regrtest=True, threshold=1,
