@@ -203,10 +203,10 @@ def main(argv: list[str] | None = None) -> int:
           f"patched ({loaded}) / baseline mean of pyperf "
           f"--{args.pyperf_mode}, per round; below 1 is faster")
     if args.json:
+        summary = {name: {"ratios": r, "median": statistics.median(r)}
+                   for name, r in results.items()}
         args.json.write_text(json.dumps({"optimizer": args.optimizer, "rounds": args.rounds,
-                                         "results": {name: {"ratios": r,
-                                                            "median": statistics.median(r)}
-                                                     for name, r in results.items()}},
+                                         "pyperf_mode": args.pyperf_mode, "results": summary},
                                         indent=2) + "\n")
     return 0
 
