@@ -17,9 +17,8 @@ machine that slows down for a while moves both sides of a ratio, not one pass
 of a whole suite (scripts/validate.py times each configuration in one pass).
 
 The scripts run in the pyperformance venvs that scripts/validate.py uses
-(BUILD/pyperformance-venvs), created if missing. A venv that exists but lacks a
-benchmark's requirements gets them from one validation run that selects it:
-`scripts/validate.py --benchmarks NAME --no-regrtest --no-timing`.
+(BUILD/pyperformance-venvs), created if missing; the selected benchmarks' pinned
+requirements are installed into them first (pip does nothing when they are there).
 
 Prints each result's median ratio patched/baseline (below 1: faster), the
 speed-up it means, the spread of the round ratios, and the geometric mean of
@@ -138,7 +137,22 @@ def check_optimizer(python: Path, optimizer: str) -> None:
                            f"{result.stderr.strip()}")
 
 
-def make_configs(build_dir: Path, optimizer: str | None, benchmarks: Sequence[str],
+def install_requirements(venv_python: Path, specs: Sequence[BenchmarkSpec],
+                         env: dict[str, str]) -> None:
+    """pip-install the benchmarks' pinned requirements (the requirements.txt beside
+    each run script, as pyperformance installs them) into a venv."""
+    files = sorted({Path(spec.runscript).parent / "requirements.txt" for spec in specs})
+    args = [arg for path in files if path.is_file() for arg in ("-r", str(path))]
+    if not args:
+        return
+    result = subprocess.run([str(venv_python), "-m", "pip", "install", "--quiet", *args],
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise MeasureError(f"installing the benchmarks' requirements into {venv_python} "
+                           f"failed:\n{(result.stdout + result.stderr).strip()}")
+
+
+def make_configs(build_dir: Path, optimizer: str | None, specs: Sequence[BenchmarkSpec],
                  log: Path) -> tuple[Config, Config]:
     """(baseline, patched), each with its pyperformance venv (created if missing)."""
     pythons = (build_dir / "baseline" / "bin" / "python3", build_dir / "install" / "bin" / "python3")
@@ -150,10 +164,13 @@ def make_configs(build_dir: Path, optimizer: str | None, benchmarks: Sequence[st
         check_optimizer(pythons[1], optimizer)
     cache = build_dir / "pyperformance-venvs"
     env = child_env.clean_env()
+    names = [spec.name for spec in specs]
     try:
-        venvs = [perf.prepare_venv(python, cache, env, log, benchmarks) for python in pythons]
+        venvs = [perf.prepare_venv(python, cache, env, log, names) for python in pythons]
     except RuntimeError as exc:
         raise MeasureError(str(exc)) from None
+    for venv in venvs:
+        install_requirements(venv / "bin" / "python", specs, env)
     patched_env = child_env.clean_env({"PYTHONOPTIMIZER": optimizer} if optimizer else {})
     return (Config("baseline", venvs[0] / "bin" / "python", env),
             Config("patched", venvs[1] / "bin" / "python", patched_env,
@@ -186,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         specs = select_specs(names)
         with tempfile.TemporaryDirectory(prefix="plugopt-paired-") as scratch:
-            configs = make_configs(build_dir, args.optimizer, names,
+            configs = make_configs(build_dir, args.optimizer, specs,
                                    Path(scratch) / "venv-setup.log")
             run = pyperf_runner(f"--{args.pyperf_mode}", Path(scratch))
             for spec in specs:

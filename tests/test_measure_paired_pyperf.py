@@ -82,3 +82,19 @@ def test_two_rounds_end_to_end(build_dir: Path, baseline_python: Path, tmp_path:
     assert data["optimizer"] == "jit" and data["pyperf_mode"] == "debug-single-value"
     ratios = data["results"]["nbody"]["ratios"]
     assert len(ratios) == 2 and all(r > 0 for r in ratios), data
+
+
+def test_requirements_beside_the_run_scripts_are_installed(tmp_path: Path) -> None:
+    with_reqs, without = tmp_path / "bm_a", tmp_path / "bm_b"
+    for folder in (with_reqs, without):
+        folder.mkdir()
+        (folder / "run_benchmark.py").write_text("")
+    (with_reqs / "requirements.txt").write_text("networkx==3.4.2\n")
+    fake_python = tmp_path / "python"
+    fake_python.write_text(f'#!/bin/sh\necho "$@" > {tmp_path / "argv"}\n')
+    fake_python.chmod(0o755)
+    specs = [BenchmarkSpec(name, str(folder / "run_benchmark.py"))
+             for name, folder in (("a", with_reqs), ("a_variant", with_reqs), ("b", without))]
+    mpp.install_requirements(fake_python, specs, {})
+    assert (tmp_path / "argv").read_text().split() == [
+        "-m", "pip", "install", "--quiet", "-r", str(with_reqs / "requirements.txt")]
