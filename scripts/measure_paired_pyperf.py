@@ -40,6 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import child_env  # noqa: E402
+import measure_idle_cost as idle  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
 from validate_common import restore_sigint  # noqa: E402
 from validate_stats import BenchmarkSpec  # noqa: E402
@@ -49,8 +50,7 @@ RUN_TIMEOUT = 1800   # seconds per pyperf run, as validate.py's timing pass
 PYPERF_MODES = ("fast", "rigorous", "debug-single-value")
 
 
-class MeasureError(Exception):
-    """The measurement could not be made; the message says why and what to do."""
+MeasureError = idle.MeasureError
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,7 @@ def install_requirements(venv_python: Path, specs: Sequence[BenchmarkSpec],
 def make_configs(build_dir: Path, optimizer: str | None, specs: Sequence[BenchmarkSpec],
                  log: Path) -> tuple[Config, Config]:
     """(baseline, patched), each with its pyperformance venv (created if missing)."""
-    pythons = (build_dir / "baseline" / "bin" / "python3", build_dir / "install" / "bin" / "python3")
-    for python in pythons:
-        if not python.exists():
-            raise MeasureError(f"{python} does not exist: build first with "
-                               "`python3 scripts/plugopt.py build` (or pass --build-dir)")
+    pythons = tuple(interp.python for interp in idle.interpreters(build_dir))
     if optimizer:
         check_optimizer(pythons[1], optimizer)
     cache = build_dir / "pyperformance-venvs"
