@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,8 +62,8 @@ class Config:
     inherit: tuple[str, ...] = ()   # variables pyperf passes on to its workers
 
 
-# (config, benchmark, round) -> {result name: mean seconds}
-Runner = Callable[[Config, BenchmarkSpec, int], dict[str, float]]
+# (config, benchmark, round) -> {result name: {"mean": seconds, ...}}, as perf.load_means
+Runner = Callable[[Config, BenchmarkSpec, int], Mapping[str, Mapping[str, object]]]
 
 
 def pyperf_command(config: Config, spec: BenchmarkSpec, output: Path, mode: str) -> list[str]:
@@ -75,7 +75,8 @@ def pyperf_command(config: Config, spec: BenchmarkSpec, output: Path, mode: str)
 
 def pyperf_runner(mode: str, scratch: Path) -> Runner:
     """A Runner that runs pyperf for real and reads back the means."""
-    def run(config: Config, spec: BenchmarkSpec, round_: int) -> dict[str, float]:
+    def run(config: Config, spec: BenchmarkSpec,
+            round_: int) -> Mapping[str, Mapping[str, object]]:
         output = scratch / f"{spec.name}-{round_}-{config.label}.json"
         output.unlink(missing_ok=True)
         command = pyperf_command(config, spec, output, mode)
@@ -85,7 +86,7 @@ def pyperf_runner(mode: str, scratch: Path) -> Runner:
             tail = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
             raise MeasureError(f"{spec.name} on the {config.label} interpreter failed (exit "
                                f"{result.returncode}):\n{tail}")
-        return {name: float(data["mean"]) for name, data in perf.load_means(output).items()}
+        return perf.load_means(output)
     return run
 
 
@@ -97,9 +98,7 @@ def measure(spec: BenchmarkSpec, configs: tuple[Config, Config], rounds: int,
     for n in range(rounds):
         order = (baseline, patched) if n % 2 == 0 else (patched, baseline)
         means = {config.label: run(config, spec, n) for config in order}
-        for name, value in perf.ratios({k: {"mean": v} for k, v in means["baseline"].items()},
-                                       {k: {"mean": v} for k, v in means["patched"].items()}
-                                       ).items():
+        for name, value in perf.ratios(means["baseline"], means["patched"]).items():
             ratios.setdefault(name, []).append(value)
     return ratios
 

@@ -19,10 +19,10 @@ SPEC = BenchmarkSpec("deepcopy", "/bm/run_benchmark.py", ("--extra",))
 
 def test_rounds_alternate_and_every_result_gets_its_ratios() -> None:
     calls: list[tuple[str, int]] = []
-    means = {"baseline": {"deepcopy": 2.0, "deepcopy_memo": 4.0},
-             "patched": {"deepcopy": 1.0, "deepcopy_memo": 5.0}}
+    means = {"baseline": {"deepcopy": {"mean": 2.0}, "deepcopy_memo": {"mean": 4.0}},
+             "patched": {"deepcopy": {"mean": 1.0}, "deepcopy_memo": {"mean": 5.0}}}
 
-    def fake_run(config: mpp.Config, spec: BenchmarkSpec, round_: int) -> dict[str, float]:
+    def fake_run(config: mpp.Config, spec: BenchmarkSpec, round_: int) -> dict[str, dict]:
         calls.append((config.label, round_))
         return means[config.label]
 
@@ -34,8 +34,9 @@ def test_rounds_alternate_and_every_result_gets_its_ratios() -> None:
 
 
 def test_a_result_only_one_side_reports_gets_no_ratio() -> None:
-    def fake_run(config: mpp.Config, spec: BenchmarkSpec, round_: int) -> dict[str, float]:
-        return {"deepcopy": 1.0} if config.label == "baseline" else {"deepcopy": 1.0, "x": 1.0}
+    def fake_run(config: mpp.Config, spec: BenchmarkSpec, round_: int) -> dict[str, dict]:
+        one = {"mean": 1.0}
+        return {"deepcopy": one} if config.label == "baseline" else {"deepcopy": one, "x": one}
 
     configs = (mpp.Config("baseline", Path("b"), {}), mpp.Config("patched", Path("p"), {}))
     assert mpp.measure(SPEC, configs, 1, fake_run) == {"deepcopy": [1.0]}
