@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cpython_pin as pin  # noqa: E402
 from child_env import clean_env  # noqa: E402
 import fetch_cpython  # noqa: E402
+import match_layout  # noqa: E402
 
 STAMP_NAME = ".plugopt-stamp"
 # Bump when a change to the steps below changes what gets installed.
@@ -69,11 +70,17 @@ def tree_key(patches: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def install_key(patches: list[Path]) -> str:
-    """Stamp of what the installed interpreter is made of."""
+def install_key(patches: list[Path], layout_reference: str | None = None) -> str:
+    """Stamp of what the installed interpreter is made of.
+
+    `layout_reference` is the stamp of the baseline whose code layout the patched
+    interpreter was matched to (scripts/match_layout.py), or None if it was not.
+    """
     digest = hashlib.sha256(tree_key(patches).encode())
     digest.update("\0".join(pin.CONFIGURE_FLAGS).encode())
     digest.update(f"recipe {RECIPE_VERSION}".encode())
+    if layout_reference is not None:
+        digest.update(f"layout {match_layout.VERSION} {layout_reference}".encode())
     return digest.hexdigest()
 
 
@@ -150,11 +157,29 @@ def prepare_tree(tarball: Path, patches: list[Path], tree: Path, log=print) -> b
     return True
 
 
-def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int) -> None:
+def baseline_archive(baseline_prefix: Path) -> Path:
+    """The static libpython the baseline installed (what match_layout compares against)."""
+    found = sorted(baseline_prefix.glob("lib/python*/config-*/libpython*.a"))
+    if not found:
+        raise BuildError(f"{baseline_prefix} has no installed libpython archive; "
+                         "build the baseline first (build_cpython.py baseline)")
+    return found[0]
+
+
+def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int,
+                      layout_archive: Path | None = None, log=print) -> None:
     if not (tree / "Makefile").is_file():
         run_logged(["./configure", f"--prefix={prefix}", *pin.CONFIGURE_FLAGS],
                    tree, log_file, "configure")
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")
+    if layout_archive is not None:
+        try:
+            padded = match_layout.match(layout_archive, tree, log=lambda m: None)
+        except match_layout.LayoutError as exc:
+            raise BuildError(f"matching the baseline's code layout failed: {exc}") from exc
+        if padded:
+            log(f"  padded {padded} object(s) to the baseline's code layout; relinking")
+            run_logged(["make", f"-j{jobs}"], tree, log_file, "make (relink after match_layout)")
     shutil.rmtree(prefix, ignore_errors=True)
     run_logged(["make", "install"], tree, log_file, "make install")
 
@@ -176,11 +201,19 @@ def check_modules(prefix: Path) -> None:
 
 
 def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: Path | None,
-                  jobs: int, log=print) -> Path:
-    """Build (if needed) and return the prefix of the given variant."""
+                  jobs: int, log=print, match_layout_of: Path | None = None) -> Path:
+    """Build (if needed) and return the prefix of the given variant.
+
+    With `match_layout_of` (a baseline prefix), the patched interpreter's code outside
+    the objects the patches change keeps that baseline's addresses modulo 4 KiB.
+    """
     build_dir = build_dir.resolve()
     patches = read_series(series) if variant == "patched" else []
-    key = install_key(patches)
+    layout_archive = layout_reference = None
+    if match_layout_of is not None:
+        layout_archive = baseline_archive(match_layout_of)
+        layout_reference = read_stamp(match_layout_of.resolve()) or str(layout_archive)
+    key = install_key(patches, layout_reference)
     logs = build_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
 
@@ -206,7 +239,7 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
             tree = work / "src"
             if prepare_tree(source, patches, tree, log=log):
                 log(f"  extracted and applied {len(patches)} patch(es)")
-            build_and_install(tree, prefix, log_file, jobs)
+            build_and_install(tree, prefix, log_file, jobs, layout_archive, log=log)
             check_modules(prefix)
             write_stamp(prefix, key)
             if variant == "baseline":
@@ -229,12 +262,18 @@ def main() -> int:
     parser.add_argument("--tarball", type=Path, help="use this tarball instead of the cache")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--stamp-out", type=Path, help="touch this file on success (for meson)")
+    parser.add_argument("--match-layout-of", type=Path, metavar="BASELINE_PREFIX",
+                        help="patched variant: keep unchanged code at this baseline's addresses "
+                             "modulo 4 KiB (scripts/match_layout.py)")
     args = parser.parse_args()
     if args.variant == "patched" and args.series is None:
         parser.error("the patched variant needs --series")
+    if args.match_layout_of is not None and args.variant != "patched":
+        parser.error("--match-layout-of applies to the patched variant only")
     try:
         prefix = build_variant(args.variant, args.build_dir, args.series, args.tarball, args.jobs,
-                               log=lambda m: print(m, flush=True))
+                               log=lambda m: print(m, flush=True),
+                               match_layout_of=args.match_layout_of)
     except (BuildError, fetch_cpython.FetchError) as exc:
         print(f"build_cpython: error: {exc}", file=sys.stderr)
         return 1
