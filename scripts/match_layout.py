@@ -76,9 +76,9 @@ def library_objects(tree: Path) -> list[Path]:
     with tempfile.NamedTemporaryFile("w", suffix=".mk") as extra:
         extra.write("plugopt-print-library-objs:\n\t@echo $(LIBRARY_OBJS)\n")
         extra.flush()
-        out = run(["make", "-s", "-f", "Makefile", "-f", extra.name,
+        out = run(["make", "-s", "--no-print-directory", "-f", "Makefile", "-f", extra.name,
                    "plugopt-print-library-objs"], cwd=tree)
-    objects = [tree / name for name in out.split()]
+    objects = [tree / name for name in out.split() if name.endswith(".o")]
     if not objects:
         raise LayoutError(f"{tree}/Makefile names no LIBRARY_OBJS")
     names = [obj.name for obj in objects]
