@@ -174,7 +174,10 @@ def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int,
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")
     if layout_archive is not None:
         try:
-            padded = match_layout.match(layout_archive, tree, log=lambda m: None)
+            with open(log_file, "a") as out:
+                out.write(f"\n$ match_layout.py --baseline {layout_archive} --tree {tree}\n")
+                padded = match_layout.match(layout_archive, tree,
+                                            log=lambda line: print(line, file=out))
         except match_layout.LayoutError as exc:
             raise BuildError(f"matching the baseline's code layout failed: {exc}") from exc
         if padded:

@@ -35,7 +35,7 @@ PAGE = 4096
 VERSION = 1
 # readelf -SW: "  [ 8] .text.hot   PROGBITS  0000000000000000 0063f0 00adbb 00  AX  0   0 16"
 SECTION_LINE = re.compile(r"^\s*\[\s*\d+\]\s+(\S+)\s+(\S+)\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s+"
-                          r"[0-9a-f]+\s+(\S*)\s+\d+\s+\d+\s+(\d+)$")
+                          r"[0-9a-f]+\s+(\S*)\s+\d+\s+\d+\s+\d+$")
 
 
 class LayoutError(Exception):
