@@ -98,9 +98,10 @@ UNCHANGED_HOT_FUNCTIONS = ("PyObject_Hash", "tuplehash", "PyDict_GetItem", "PyLo
                            "list_append", "PyUnicode_New")
 
 
-def test_the_built_interpreter_keeps_the_baseline_code_layout(build_dir: Path) -> None:
-    baseline = nm_addresses(build_dir / "baseline" / "bin" / "python3.11")
-    patched = nm_addresses(build_dir / "install" / "bin" / "python3.11")
+def test_the_built_interpreter_keeps_the_baseline_code_layout(baseline_python: Path,
+                                                              patched_python: Path) -> None:
+    baseline = nm_addresses(baseline_python)
+    patched = nm_addresses(patched_python)
     misplaced = [name for name in UNCHANGED_HOT_FUNCTIONS
                  if (patched[name] - baseline[name]) % PAGE]
     assert not misplaced, f"not at the baseline's offset modulo {PAGE}: {misplaced}"
