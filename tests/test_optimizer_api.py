@@ -613,6 +613,45 @@ def test_tracer_can_jump_by_setting_f_lineno_in_optimized_code(api) -> None:
     assert result.stdout.strip() == "[0, 1, 2, 'end']"
 
 
+def test_no_executor_is_installed_while_another_thread_traces(api) -> None:
+    # Traced code must never hold an executor: the tracing loop does not look
+    # for ENTER_EXECUTOR. So while one thread has a trace function, hot loops
+    # in the others get none, and installing one by hand is refused.
+    result = api("""
+        import threading
+        testopt.Optimizer(ENTRY | BACK, 0.5, 0.0).register()
+        def loop(n):
+            total = 0
+            for i in range(n):
+                total += i
+            return total
+        tracing, done = threading.Event(), threading.Event()
+        def traced():
+            sys.settrace(lambda frame, event, arg: None)
+            tracing.set()
+            done.wait()
+            sys.settrace(None)
+        thread = threading.Thread(target=traced)
+        thread.start()
+        tracing.wait()
+        loop(5000)
+        during = len(_optimizer.get_executors(loop.__code__))
+        try:
+            testopt.install(loop.__code__, 0)
+        except RuntimeError as e:
+            print("refused:", e)
+        done.set()
+        thread.join()
+        loop(5000)
+        print(during, len(_optimizer.get_executors(loop.__code__)) > 0)
+    """)
+    assert result.stdout.splitlines() == [
+        "refused: cannot install an executor while a trace or profile function is set",
+        "0 True",
+    ]
+    assert result.stderr == ""   # nothing went to the unraisable hook
+
+
 def test_pep523_evaluator_removes_executors(api) -> None:
     result = api("""
         import _testinternalcapi
