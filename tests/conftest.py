@@ -7,6 +7,7 @@ folder ($PLUGOPT_BUILD_DIR, else ./build) as subprocesses.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -19,6 +20,13 @@ sys.path.insert(0, str(SCRIPTS_DIR))
 
 import cpython_pin as pin  # noqa: E402
 import fetch_cpython  # noqa: E402
+
+# A job that a non-interactive shell starts in the background inherits SIGINT
+# ignored, and so would every interpreter the tests start: CPython's own tests
+# of Ctrl-C (test_generators' test_raise_and_yield_from) would then fail. A
+# handled signal is reset to the default in the children.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")
