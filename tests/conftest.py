@@ -7,7 +7,6 @@ folder ($PLUGOPT_BUILD_DIR, else ./build) as subprocesses.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
 
@@ -20,13 +19,12 @@ sys.path.insert(0, str(SCRIPTS_DIR))
 
 import cpython_pin as pin  # noqa: E402
 import fetch_cpython  # noqa: E402
+from validate_common import restore_sigint  # noqa: E402
 
-# A job that a non-interactive shell starts in the background inherits SIGINT
-# ignored, and so would every interpreter the tests start: CPython's own tests
-# of Ctrl-C (test_generators' test_raise_and_yield_from) would then fail. A
-# handled signal is reset to the default in the children.
-if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+# A background job of a non-interactive shell has SIGINT ignored, and so would
+# every interpreter the tests start: CPython's tests of Ctrl-C (test_generators'
+# test_raise_and_yield_from) would then fail.
+restore_sigint()
 
 
 @pytest.fixture(scope="session")
