@@ -166,6 +166,10 @@ def baseline_archive(baseline_prefix: Path) -> Path:
     return found[0]
 
 
+# Rounds of padding and relinking before giving up (two are needed today).
+LAYOUT_ROUNDS = 3
+
+
 def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int,
                       layout_archive: Path | None = None, log=print) -> None:
     if not (tree / "Makefile").is_file():
@@ -173,16 +177,24 @@ def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int,
                    tree, log_file, "configure")
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")
     if layout_archive is not None:
-        try:
-            with open(log_file, "a") as out:
-                out.write(f"\n$ match_layout.py --baseline {layout_archive} --tree {tree}\n")
-                padded = match_layout.match(layout_archive, tree,
-                                            log=lambda line: print(line, file=out))
-        except match_layout.LayoutError as exc:
-            raise BuildError(f"matching the baseline's code layout failed: {exc}") from exc
-        if padded:
+        # Padding objects that the frozen-module tool links (pylifecycle.o, ...) makes
+        # make rebuild that tool, the frozen modules and deepfreeze.o, which then needs
+        # its own padding: a second round pads it, and nothing rebuilds it again.
+        for _ in range(LAYOUT_ROUNDS):
+            try:
+                with open(log_file, "a") as out:
+                    out.write(f"\n$ match_layout.py --baseline {layout_archive} --tree {tree}\n")
+                    padded = match_layout.match(layout_archive, tree,
+                                                log=lambda line: print(line, file=out))
+            except match_layout.LayoutError as exc:
+                raise BuildError(f"matching the baseline's code layout failed: {exc}") from exc
+            if not padded:
+                break
             log(f"  padded {padded} object(s) to the baseline's code layout; relinking")
             run_logged(["make", f"-j{jobs}"], tree, log_file, "make (relink after match_layout)")
+        else:
+            raise BuildError(f"matching the baseline's code layout: objects still need "
+                             f"padding after {LAYOUT_ROUNDS} rounds (see {log_file})")
     shutil.rmtree(prefix, ignore_errors=True)
     run_logged(["make", "install"], tree, log_file, "make install")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 PAGE = 4096
 # Part of the patched interpreter's build stamp: bump when the padding rule changes.
-VERSION = 1
+VERSION = 2   # 2: pad again after the relink rebuilt deepfreeze.o
 # readelf -SW: "  [ 8] .text.hot   PROGBITS  0000000000000000 0063f0 00adbb 00  AX  0   0 16"
 SECTION_LINE = re.compile(r"^\s*\[\s*\d+\]\s+(\S+)\s+(\S+)\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s+"
                           r"[0-9a-f]+\s+(\S*)\s+\d+\s+\d+\s+\d+$")
