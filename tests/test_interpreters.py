@@ -77,6 +77,18 @@ def test_optimizer_package_is_installed_in_patched_only(build_dir: Path, patched
     assert baseline.returncode == 1 and "ModuleNotFoundError" in baseline.stderr, output(baseline)
 
 
+def test_optimizer_package_is_frozen(patched_python: Path) -> None:
+    """Loading an optimizer at start-up finds the package without searching sys.path
+    (cpython-patches/0016); its modules are found in its stdlib folder."""
+    code = ("import _imp, plugopt, sys; "
+            "print(_imp.is_frozen('plugopt'), plugopt.__path__, sys._stdlib_dir)")
+    result = run_python(patched_python, code)
+    assert result.returncode == 0, output(result)
+    frozen, path, stdlib = result.stdout.strip().split(" ", 2)
+    assert frozen == "True", output(result)
+    assert path == repr([str(Path(stdlib) / "plugopt")]), output(result)
+
+
 def test_samples_load_in_a_venv_and_without_site(patched_python: Path, tmp_path: Path) -> None:
     """The samples sit beside the standard library: a plain venv and `python -S` see them."""
     venv = tmp_path / "venv"
