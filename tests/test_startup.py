@@ -100,14 +100,27 @@ def test_isolation_flags_ignore_the_variable(start, flag: str) -> None:
 def test_loading_imports_no_module_beyond_the_optimizer(patched_python: Path) -> None:
     # Start-up time is a benchmark too (pyperformance's python_startup runs with
     # the optimizer variables): a -S start-up with an optimizer imports only the
-    # optimizer and the built-in _optimizer, not the Python statistics helper,
-    # importlib.util or os.
+    # optimizer, not the Python statistics helper, importlib.util, os, or even the
+    # built-in _optimizer (which reads what was loaded from the interpreter).
     code = "import sys; print(' '.join(sorted(sys.modules)))"
     plain = run([patched_python, "-S", "-c", code])
     loaded = run([patched_python, "-S", "-X", "optimizer=jit", "-c", code])
     assert plain.returncode == 0 and loaded.returncode == 0, output(loaded)
     added = set(loaded.stdout.split()) - set(plain.stdout.split())
-    assert added == {"_optimizer", "plugopt", "plugopt.jit"}, added
+    assert added == {"plugopt", "plugopt.jit"}, added
+
+
+def test_loaded_is_set_when_optimizer_module_was_imported_first(patched_python: Path,
+                                                                tmp_path: Path) -> None:
+    # The loader runs after site: sitecustomize may have imported _optimizer already,
+    # and then the loader sets its attributes itself.
+    (tmp_path / "sitecustomize.py").write_text("import _optimizer\n")
+    code = ("import _optimizer, sys; print('sitecustomize' in sys.modules, "
+            "_optimizer.loaded_from, [entry[1] for entry in _optimizer.loaded])")
+    result = run([patched_python, "-X", "optimizer=counter", "-c", code],
+                 env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 0, output(result)
+    assert result.stdout.strip() == "True -X optimizer ['plugopt.counter']", output(result)
 
 
 @pytest.mark.parametrize(("args", "env", "message"), [
