@@ -166,8 +166,9 @@ def baseline_archive(baseline_prefix: Path) -> Path:
     return found[0]
 
 
-# Rounds of padding and relinking before giving up (two are needed today).
-LAYOUT_ROUNDS = 3
+# Rounds of match_layout (each one that pads is followed by a relink) before giving up:
+# today the first pads the patched objects, the second deepfreeze.o, the third none.
+LAYOUT_ROUNDS = 4
 
 
 def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int,
