@@ -81,10 +81,10 @@ def test_optimizer_package_is_frozen(patched_python: Path) -> None:
     """Loading an optimizer at start-up finds the package without searching sys.path
     (cpython-patches/0016); its modules are found in its stdlib folder."""
     code = ("import _imp, plugopt, sys; "
-            "print(_imp.is_frozen('plugopt'), plugopt.__path__, sys._stdlib_dir)")
+            "print(_imp.is_frozen('plugopt'), plugopt.__path__, sys._stdlib_dir, sep='\\n')")
     result = run_python(patched_python, code)
     assert result.returncode == 0, output(result)
-    frozen, path, stdlib = result.stdout.strip().split(" ", 2)
+    frozen, path, stdlib = result.stdout.splitlines()
     assert frozen == "True", output(result)
     assert path == repr([str(Path(stdlib) / "plugopt")]), output(result)
 
