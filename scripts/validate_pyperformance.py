@@ -114,7 +114,14 @@ class venv_lock:
 
     def __enter__(self) -> "venv_lock":
         self.file = open(self.path, "w")
-        fcntl.flock(self.file, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            # A validation holds it for its whole pyperformance run, which can be
+            # an hour: say why nothing happens rather than wait in silence.
+            print(f"waiting for {self.path}: another validation or measurement of this "
+                  "build folder is running pyperformance", file=sys.stderr, flush=True)
+            fcntl.flock(self.file, fcntl.LOCK_EX)
         return self
 
     def __exit__(self, *exc: object) -> None:

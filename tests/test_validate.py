@@ -9,12 +9,14 @@ with two benchmarks and two regression test files against the build folder (abou
 from __future__ import annotations
 
 import argparse
+import fcntl
 import io
 import json
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -374,6 +376,28 @@ def test_clean_env_drops_python_variables(monkeypatch: pytest.MonkeyPatch) -> No
     env = common.clean_env({"X": "1"})
     assert not any(name.startswith("PYTHON") for name in env) and env["X"] == "1"
 
+
+def test_a_held_venv_lock_says_what_it_waits_for(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    holder = open(tmp_path / ".lock", "w")
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    entered = threading.Event()
+
+    def take() -> None:
+        with perf.venv_lock(tmp_path):
+            entered.set()
+
+    waiter = threading.Thread(target=take)
+    waiter.start()
+    assert not entered.wait(0.5)       # blocked while another holds it
+    fcntl.flock(holder, fcntl.LOCK_UN)
+    holder.close()
+    waiter.join(10)
+    assert entered.is_set()
+    assert f"waiting for {tmp_path / '.lock'}: another validation" in capsys.readouterr().err
+    with perf.venv_lock(tmp_path):     # free: no message
+        pass
+    assert capsys.readouterr().err == ""
 
 # --- configurations, state, resume ------------------------------------------------------------
 
