@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the optimizer the patched side loads (PYTHONOPTIMIZER=NAME; "
                              "default: none)")
     parser.add_argument("--rounds", type=int, default=2000,
-                        help="start-ups per side and benchmark (default 2000, about 2 min)")
+                        help="start-ups per side and benchmark (default 2000, about 1 min)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     if args.rounds < 1:
