@@ -201,6 +201,41 @@ def test_stats_file_survives_a_program_that_patches_os_and_open(start, tmp_path:
     assert record["stats"]["entries"] > 0
 
 
+
+def test_stats_file_is_written_without_the_json_package(patched_python: Path,
+                                                         tmp_path: Path) -> None:
+    # Importing json (and re, enum, functools with it) was 4 ms at the exit of
+    # every process that writes statistics: more than a whole `python -S -c pass`.
+    program = textwrap.dedent("""
+        import sys, _optimizer_startup
+        _optimizer_startup.write_stats(sys.argv[1])
+        print(sorted(name for name in ("json", "re", "enum") if name in sys.modules))
+    """)
+    result = run([patched_python, "-S", "-c", program, tmp_path])
+    assert result.returncode == 0, output(result)
+    assert result.stdout.split() == ["[]"], output(result)
+    [record] = [json.loads(path.read_text()) for path in tmp_path.glob("optimizer-stats-*.json")]
+    assert record["argv"] == ["-c", str(tmp_path)] and record["optimizers"] == []
+    assert record["stats"]["entries"] == 0
+
+
+def test_stats_json_is_what_json_dumps_writes(patched_python: Path) -> None:
+    program = textwrap.dedent(r"""
+        import json, _optimizer_startup
+        record = {"argv": ["a", "\u00e9", "\udcff", 'q"\\\n'], "none": None,
+                  "flags": [True, False], "big": 2 ** 70, "costs": (2000.0, 0.35, -1e-300),
+                  "odd": [float("nan"), float("inf"), -float("inf")], "nested": {"x": {}}}
+        print(_optimizer_startup.to_json(record) == json.dumps(record))
+        for bad in ({1: 2}, {"a": {1}}):
+            try:
+                _optimizer_startup.to_json(bad)
+            except TypeError:
+                print("TypeError")
+    """)
+    result = run([patched_python, "-S", "-c", program])
+    assert result.returncode == 0, output(result)
+    assert result.stdout.split() == ["True", "TypeError", "TypeError"], output(result)
+
 def test_stats_folder_that_cannot_be_created_is_an_error(start, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
