@@ -151,15 +151,18 @@ def install_requirements(venv_python: Path, specs: Sequence[BenchmarkSpec],
                            f"failed:\n{(result.stdout + result.stderr).strip()}")
 
 
-def make_configs(build_dir: Path, optimizer: str | None, specs: Sequence[BenchmarkSpec],
-                 log: Path) -> tuple[Config, Config]:
-    """(baseline, patched), each with its pyperformance venv (created if missing)."""
+def make_configs(build_dir: Path, optimizer: str | None,
+                 specs: Sequence[BenchmarkSpec]) -> tuple[Config, Config]:
+    """(baseline, patched), each with its pyperformance venv (created if missing).
+    Creating a venv logs to venv-setup.log beside the venvs, where an error's "see LOG"
+    still finds it after this script has exited."""
     pythons = tuple(interp.python for interp in idle.interpreters(build_dir))
     if optimizer:
         check_optimizer(pythons[1], optimizer)
     cache = build_dir / "pyperformance-venvs"
     env = child_env.clean_env()
     names = [spec.name for spec in specs]
+    log = cache / "venv-setup.log"
     try:
         venvs = [perf.prepare_venv(python, cache, env, log, names) for python in pythons]
     except RuntimeError as exc:
@@ -198,8 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         specs = select_specs(names)
         with tempfile.TemporaryDirectory(prefix="plugopt-paired-") as scratch:
-            configs = make_configs(build_dir, args.optimizer, specs,
-                                   Path(scratch) / "venv-setup.log")
+            configs = make_configs(build_dir, args.optimizer, specs)
             run = pyperf_runner(f"--{args.pyperf_mode}", Path(scratch))
             for spec in specs:
                 for name, ratios in measure(spec, configs, args.rounds, run).items():

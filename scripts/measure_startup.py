@@ -27,7 +27,6 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -127,9 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         specs = mpp.select_specs(list(STARTUP_COMMANDS))
-        with tempfile.TemporaryDirectory(prefix="plugopt-startup-") as scratch:
-            configs = mpp.make_configs(args.build_dir.resolve(), args.optimizer, specs,
-                                       Path(scratch) / "venv-setup.log")
+        configs = mpp.make_configs(args.build_dir.resolve(), args.optimizer, specs)
         times = measure(configs, args.rounds, time_startup)
     except MeasureError as exc:
         print(f"measure_startup: {exc}", file=sys.stderr)

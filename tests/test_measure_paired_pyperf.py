@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 import measure_paired_pyperf as mpp
 from helpers import output, run_script
@@ -99,3 +102,22 @@ def test_requirements_beside_the_run_scripts_are_installed(tmp_path: Path) -> No
     mpp.install_requirements(fake_python, specs, {})
     assert (tmp_path / "argv").read_text().split() == [
         "-m", "pip", "install", "--quiet", "-r", str(with_reqs / "requirements.txt")]
+
+
+def test_venv_setup_log_outlives_the_measurement(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A failed venv creation says "see LOG"; the log must be where the script's
+    # temporary folder is not, or the message points at nothing.
+    seen: list[Path] = []
+
+    def failing_prepare_venv(python, cache, env, log, names):
+        seen.append(log)
+        raise RuntimeError(f"pyperformance venv create -p {python} failed; see {log}")
+
+    pythons = [SimpleNamespace(python=tmp_path / side / "python")
+               for side in ("baseline", "patched")]
+    monkeypatch.setattr(mpp.idle, "interpreters", lambda build_dir: pythons)
+    monkeypatch.setattr(mpp.perf, "prepare_venv", failing_prepare_venv)
+    with pytest.raises(mpp.MeasureError, match="see .*venv-setup.log"):
+        mpp.make_configs(tmp_path, None, [BenchmarkSpec("nbody", "run.py")])
+    assert seen == [tmp_path / "pyperformance-venvs" / "venv-setup.log"]
