@@ -578,3 +578,49 @@ def test_failed_box_in_a_flush_exits_before_writing_the_frame(patched_python: Pa
         assert any(line.startswith("PyExecutor_Frame_SetNextInstr(frame, ")
                    for line in failure_path), failure_path
         assert any(line.startswith("return ") for line in failure_path), failure_path
+
+
+# One loop jit compiles (float arithmetic) and one it declines (a dict store).
+TWO_LOOPS = textwrap.dedent("""
+    import _optimizer, plugopt.jit as jit
+    def numeric(n):
+        x = 0.0
+        for i in range(n):
+            x = x * 0.5 + 1.0
+        return x
+    def with_dict(n):
+        d = {}
+        for i in range(n):
+            d[i] = i
+        return d
+    for _ in range(3):
+        numeric(20000)
+        with_dict(20000)
+    print([(type(o).__name__, _optimizer.describe(o)["threshold"])
+           for o in _optimizer.get_optimizers()])
+    print(jit.stats()["compiled"], _optimizer.get_stats()["installed"])
+""")
+
+
+@pytest.mark.parametrize("other, other_type, other_threshold",
+                         [("counter", "CounterOptimizer", 16),
+                          ("stepper", "StepperOptimizer", 32)])
+def test_beside_counter_or_stepper_the_cost_model_decides(
+        patched_python: Path, tmp_path: Path, other: str, other_type: str,
+        other_threshold: int) -> None:
+    # jit's costs (2000, 0.35) put it first in benefit order, with a threshold of
+    # 3077; counter's and stepper's run costs are above 1, so their thresholds are
+    # 16 times their optimization costs. Each optimizer is asked when a hotspot
+    # reaches its own threshold: by default the other one takes both loops long
+    # before jit is asked. With one threshold for all, jit is asked first, compiles
+    # the numeric loop, and the loop it declines goes to the other.
+    env = {"PLUGOPT_JIT_CACHE": str(tmp_path), "PLUGOPT_COUNTER_TOP": "0"}
+    cmd = [patched_python, "-X", f"optimizer={other},jit", "-c", TWO_LOOPS]
+    default = run(cmd, env=env)
+    assert default.returncode == 0, output(default)
+    assert default.stdout.splitlines() == [
+        str([("JitOptimizer", 3077), (other_type, other_threshold)]), "0 2"], output(default)
+    equal = run(cmd, env=env | {"PYTHONOPTIMIZERTHRESHOLD": "50"})
+    assert equal.returncode == 0, output(equal)
+    assert equal.stdout.splitlines() == [
+        str([("JitOptimizer", 50), (other_type, 50)]), "1 2"], output(equal)
