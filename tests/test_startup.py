@@ -201,7 +201,6 @@ def test_stats_file_survives_a_program_that_patches_os_and_open(start, tmp_path:
     assert record["stats"]["entries"] > 0
 
 
-
 def test_stats_file_is_written_without_the_json_package(patched_python: Path,
                                                          tmp_path: Path) -> None:
     # Importing json (and re, enum, functools with it) was 4 ms at the exit of
@@ -235,6 +234,7 @@ def test_stats_json_is_what_json_dumps_writes(patched_python: Path) -> None:
     result = run([patched_python, "-S", "-c", program])
     assert result.returncode == 0, output(result)
     assert result.stdout.split() == ["True", "TypeError", "TypeError"], output(result)
+
 
 def test_stats_folder_that_cannot_be_created_is_an_error(start, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"

@@ -399,6 +399,7 @@ def test_a_held_venv_lock_says_what_it_waits_for(tmp_path: Path,
         pass
     assert capsys.readouterr().err == ""
 
+
 # --- configurations, state, resume ------------------------------------------------------------
 
 def fake_build(tmp_path: Path, optimizers: list[str]) -> Path:
