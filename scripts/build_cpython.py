@@ -3,12 +3,18 @@
 
 Two variants:
   patched   the tarball + cpython-patches/series, installed into BUILD/install
-  baseline  the bare tarball, same configure flags, installed once per pin into
-            the user cache and linked as BUILD/baseline
+  baseline  the bare tarball, same configure flags, installed once per pin and
+            build mode into the user cache and linked as BUILD/baseline
+
+and two build modes (cpython_pin.BUILD_MODES), the same for both variants:
+  release   --enable-optimizations --with-lto: PGO trained on CPython's own
+            `-m test --pgo` task, then LTO (what users run; about 12 minutes each
+            on 2 cores)
+  dev       a plain -O3 build (the patch loop; about 2 minutes)
 
 Both are idempotent and cheap when nothing changed, so meson runs this script on
 every build and lets it decide: a stamp of everything that defines the result
-(pin, configure flags, series and patch contents, this script) is written into
+(pin, build mode and its configure flags, series and patch contents, the recipe) is written into
 the prefix after a successful install and into the source tree after patching.
 A source tree whose stamp differs is thrown away and extracted afresh, so a tree
 with a stale patch applied cannot exist.
@@ -31,7 +37,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cpython_pin as pin  # noqa: E402
 from child_env import clean_env  # noqa: E402
 import fetch_cpython  # noqa: E402
-import match_layout  # noqa: E402
 
 STAMP_NAME = ".plugopt-stamp"
 # Bump when a change to the steps below changes what gets installed.
@@ -70,17 +75,11 @@ def tree_key(patches: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def install_key(patches: list[Path], layout_reference: str | None = None) -> str:
-    """Stamp of what the installed interpreter is made of.
-
-    `layout_reference` is the stamp of the baseline whose code layout the patched
-    interpreter was matched to (scripts/match_layout.py), or None if it was not.
-    """
+def install_key(patches: list[Path], mode: str) -> str:
+    """Stamp of what the installed interpreter is made of."""
     digest = hashlib.sha256(tree_key(patches).encode())
-    digest.update("\0".join(pin.CONFIGURE_FLAGS).encode())
+    digest.update("\0".join(pin.configure_flags(mode)).encode())
     digest.update(f"recipe {RECIPE_VERSION}".encode())
-    if layout_reference is not None:
-        digest.update(f"layout {match_layout.VERSION} {layout_reference}".encode())
     return digest.hexdigest()
 
 
@@ -157,45 +156,13 @@ def prepare_tree(tarball: Path, patches: list[Path], tree: Path, log=print) -> b
     return True
 
 
-def baseline_archive(baseline_prefix: Path) -> Path:
-    """The static libpython the baseline installed (what match_layout compares against)."""
-    found = sorted(baseline_prefix.glob("lib/python*/config-*/libpython*.a"))
-    if not found:
-        raise BuildError(f"{baseline_prefix} has no installed libpython archive; "
-                         "build the baseline first (build_cpython.py baseline)")
-    return found[0]
-
-
-# Rounds of match_layout (each one that pads is followed by a relink) before giving up:
-# today the first pads the patched objects, the second deepfreeze.o, the third none.
-LAYOUT_ROUNDS = 4
-
-
-def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int,
-                      layout_archive: Path | None = None, log=print) -> None:
+def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int, mode: str) -> None:
+    """configure, make (in release mode: the instrumented build, the PGO task and the
+    optimized rebuild, all driven by CPython's own Makefile), make install."""
     if not (tree / "Makefile").is_file():
-        run_logged(["./configure", f"--prefix={prefix}", *pin.CONFIGURE_FLAGS],
+        run_logged(["./configure", f"--prefix={prefix}", *pin.configure_flags(mode)],
                    tree, log_file, "configure")
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")
-    if layout_archive is not None:
-        # Padding objects that the frozen-module tool links (pylifecycle.o, ...) makes
-        # make rebuild that tool, the frozen modules and deepfreeze.o, which then needs
-        # its own padding: a second round pads it, and nothing rebuilds it again.
-        for _ in range(LAYOUT_ROUNDS):
-            try:
-                with open(log_file, "a") as out:
-                    out.write(f"\n$ match_layout.py --baseline {layout_archive} --tree {tree}\n")
-                    padded = match_layout.match(layout_archive, tree,
-                                                log=lambda line: print(line, file=out))
-            except match_layout.LayoutError as exc:
-                raise BuildError(f"matching the baseline's code layout failed: {exc}") from exc
-            if not padded:
-                break
-            log(f"  padded {padded} object(s) to the baseline's code layout; relinking")
-            run_logged(["make", f"-j{jobs}"], tree, log_file, "make (relink after match_layout)")
-        else:
-            raise BuildError(f"matching the baseline's code layout: objects still need "
-                             f"padding after {LAYOUT_ROUNDS} rounds (see {log_file})")
     shutil.rmtree(prefix, ignore_errors=True)
     run_logged(["make", "install"], tree, log_file, "make install")
 
@@ -217,28 +184,21 @@ def check_modules(prefix: Path) -> None:
 
 
 def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: Path | None,
-                  jobs: int, log=print, match_layout_of: Path | None = None) -> Path:
-    """Build (if needed) and return the prefix of the given variant.
-
-    With `match_layout_of` (a baseline prefix), the patched interpreter's code outside
-    the objects the patches change keeps that baseline's addresses modulo 4 KiB.
-    """
+                  jobs: int, mode: str = pin.DEFAULT_BUILD_MODE, log=print) -> Path:
+    """Build (if needed) and return the prefix of the given variant in build mode `mode`."""
     build_dir = build_dir.resolve()
     patches = read_series(series) if variant == "patched" else []
-    layout_archive = layout_reference = None
-    if match_layout_of is not None:
-        layout_archive = baseline_archive(match_layout_of)
-        layout_reference = read_stamp(match_layout_of.resolve()) or str(layout_archive)
-    key = install_key(patches, layout_reference)
+    key = install_key(patches, mode)
     logs = build_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
 
     if variant == "patched":
         prefix = build_dir / "install"
-        work = build_dir / "cpython-patched"
+        # One source tree per mode: a tree is configured once, for one mode.
+        work = build_dir / "cpython-patched" / mode
     else:
-        # The baseline never changes for a pin: build it once per key in the
-        # cache and point BUILD/baseline at it.
+        # The baseline never changes for a pin and mode: build it once per key in
+        # the cache and point BUILD/baseline at it.
         cached = fetch_cpython.cache_dir() / "baseline" / key[:16]
         prefix = cached / "prefix"
         work = cached / "work"
@@ -248,14 +208,15 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
     with open(prefix.parent / f".{variant}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if read_stamp(prefix) != key or not (prefix / "bin" / "python3").exists():
-            log(f"building the {variant} interpreter (log: {logs / (variant + '.log')})")
+            log(f"building the {variant} interpreter in {mode} mode "
+                f"(log: {logs / (variant + '.log')})")
             log_file = logs / f"{variant}.log"
             log_file.write_text("")
             source = fetch_cpython.fetch(tarball, log=log)
             tree = work / "src"
             if prepare_tree(source, patches, tree, log=log):
                 log(f"  extracted and applied {len(patches)} patch(es)")
-            build_and_install(tree, prefix, log_file, jobs, layout_archive, log=log)
+            build_and_install(tree, prefix, log_file, jobs, mode)
             check_modules(prefix)
             write_stamp(prefix, key)
             if variant == "baseline":
@@ -278,18 +239,14 @@ def main() -> int:
     parser.add_argument("--tarball", type=Path, help="use this tarball instead of the cache")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--stamp-out", type=Path, help="touch this file on success (for meson)")
-    parser.add_argument("--match-layout-of", type=Path, metavar="BASELINE_PREFIX",
-                        help="patched variant: keep unchanged code at this baseline's addresses "
-                             "modulo 4 KiB (scripts/match_layout.py)")
+    parser.add_argument("--mode", choices=tuple(pin.BUILD_MODES), default=pin.DEFAULT_BUILD_MODE,
+                        help="build mode (default: %(default)s)")
     args = parser.parse_args()
     if args.variant == "patched" and args.series is None:
         parser.error("the patched variant needs --series")
-    if args.match_layout_of is not None and args.variant != "patched":
-        parser.error("--match-layout-of applies to the patched variant only")
     try:
         prefix = build_variant(args.variant, args.build_dir, args.series, args.tarball, args.jobs,
-                               log=lambda m: print(m, flush=True),
-                               match_layout_of=args.match_layout_of)
+                               args.mode, log=lambda m: print(m, flush=True))
     except (BuildError, fetch_cpython.FetchError) as exc:
         print(f"build_cpython: error: {exc}", file=sys.stderr)
         return 1

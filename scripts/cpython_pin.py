@@ -18,7 +18,24 @@ DEBIAN_ORIG_GLOB = f"{DEBIAN_SOURCE_PACKAGE}_{VERSION}.orig.tar.*"
 # Top-level directory inside the tarball.
 SOURCE_DIR_NAME = f"Python-{VERSION}"
 
-# configure flags shared by the patched interpreter and the baseline, so the
-# two differ only by the patch series.  No --enable-optimizations: PGO would
-# triple the build time and add run-to-run noise to comparisons.
-CONFIGURE_FLAGS = ("--with-ensurepip=install",)
+# configure flags of each build mode. The patched interpreter and its baseline are always
+# built in the same mode with the same flags, so the two differ only by the patch series.
+COMMON_CONFIGURE_FLAGS = ("--with-ensurepip=install",)
+BUILD_MODES = {
+    # What users run and what `plugopt.py install` ships: profile-guided optimization
+    # trained on CPython's own `-m test --pgo` task, and link-time optimization, as the
+    # distributions build CPython (Debian's python3.11 is built so).
+    "release": (*COMMON_CONFIGURE_FLAGS, "--enable-optimizations", "--with-lto"),
+    # The patch loop: a plain -O3 build, a few minutes from nothing and seconds per edit.
+    "dev": COMMON_CONFIGURE_FLAGS,
+}
+DEFAULT_BUILD_MODE = "release"
+
+
+def configure_flags(mode: str) -> tuple[str, ...]:
+    """configure flags of build mode `mode` ("release" or "dev")."""
+    try:
+        return BUILD_MODES[mode]
+    except KeyError:
+        raise ValueError(f"unknown build mode {mode!r}; choose one of "
+                         f"{', '.join(BUILD_MODES)}") from None

@@ -5,7 +5,8 @@
       Extract the pinned tarball into DIR as a git repository: the pristine
       source is the base commit (tagged `upstream`), each patch of
       cpython-patches/series becomes one commit (git am). Unless --no-build,
-      DIR is configured and built, so later edits rebuild with a plain `make`.
+      DIR is configured as a dev-mode build (plain -O3) and built, so later
+      edits rebuild in seconds with a plain `make`.
 
   patchtree.py export [--dir cpython-work]
       Write every commit after `upstream` back into cpython-patches/ as
@@ -77,7 +78,8 @@ def import_series(tree: Path, series: Path, tarball: Path | None, build: bool) -
     if build:
         jobs = str(os.cpu_count() or 2)
         env = build_cpython.clean_env()
-        subprocess.run(["./configure", f"--prefix={tree / 'prefix'}", *pin.CONFIGURE_FLAGS],
+        subprocess.run(["./configure", f"--prefix={tree / 'prefix'}",
+                        *pin.configure_flags("dev")],
                        cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["make", f"-j{jobs}", "-s"], cwd=tree, env=env, check=True)
         print(f"built {tree / 'python'}; after editing, rebuild with: make -C {tree} -j{jobs}")

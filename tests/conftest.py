@@ -6,6 +6,7 @@ folder ($PLUGOPT_BUILD_DIR, else ./build) as subprocesses.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -40,6 +41,13 @@ def build_dir(repo_root: Path) -> Path:
                     "`python3 scripts/plugopt.py build` (or set PLUGOPT_BUILD_DIR to a "
                     "built meson folder)", pytrace=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def build_mode(build_dir: Path) -> str:
+    """The build folder's build_mode option (release or dev), as meson records it."""
+    options = json.loads((build_dir / "meson-info" / "intro-buildoptions.json").read_text())
+    return next(option["value"] for option in options if option["name"] == "build_mode")
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,21 @@ def test_version_is_the_pin(python: Path) -> None:
     assert result.stdout.startswith(pin.VERSION + " "), result.stdout
 
 
+def test_built_in_the_build_folders_mode(python: Path, build_mode: str) -> None:
+    """release: PGO and LTO, as sysconfig records them; dev: neither."""
+    code = ("import sysconfig; print(sysconfig.get_config_var('CONFIG_ARGS')); "
+            "print(sysconfig.get_config_var('PY_CFLAGS_NODIST')); "
+            "print(sysconfig.get_config_var('PY_LDFLAGS_NODIST'))")
+    result = run_python(python, code)
+    assert result.returncode == 0, output(result)
+    config_args, cflags, ldflags = result.stdout.splitlines()
+    release = build_mode == "release"
+    assert ("'--enable-optimizations'" in config_args) == release, config_args
+    assert ("'--with-lto'" in config_args) == release, config_args
+    assert ("-flto" in cflags.split()) == release, cflags
+    assert ("-flto" in ldflags.split()) == release, ldflags
+
+
 def test_modules_with_build_dependencies_import(python: Path) -> None:
     result = run_python(python, "import ssl, sqlite3, ctypes, zlib; print(ssl.OPENSSL_VERSION)")
     assert result.returncode == 0, output(result)
