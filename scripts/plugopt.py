@@ -8,8 +8,13 @@
   python3 scripts/plugopt.py validate [-- ARGS]  build, then scripts/validate.py ARGS
                                        (no ARGS: the full run, hours)
   python3 scripts/plugopt.py build     install dependencies and build only
+  python3 scripts/plugopt.py install --prefix DIR
+                                       build, then install the patched interpreter,
+                                       its headers and the sample optimizers in DIR
 
-The build folder is ./build unless --build-dir says otherwise. Each step is
+The build folder is ./build unless --build-dir says otherwise; --mode release
+(PGO + LTO, the default for a new build folder) or --mode dev (plain -O3, for
+the patch loop) chooses how both interpreters are built. Each step is
 incremental: a second run only redoes what changed.
 """
 
@@ -23,7 +28,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cpython_pin as pin  # noqa: E402
 import install_deps  # noqa: E402
+import install_prefix  # noqa: E402
 from child_env import clean_env  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -39,12 +46,25 @@ def tool_env() -> dict[str, str]:
     return dict(os.environ, PATH=path)
 
 
-def build(build_dir: Path) -> None:
+def build(build_dir: Path, mode: str | None) -> None:
+    """meson setup (in `mode`, release if None) or, for an existing build folder
+    whose mode is not `mode`, meson configure; then meson compile."""
     env = tool_env()
     if not (build_dir / "build.ninja").exists():
         subprocess.run([venv_tool("meson"), "setup", str(build_dir), str(REPO_ROOT),
-                        f"-Dpython={install_deps.venv_python()}"], check=True, env=env)
+                        f"-Dpython={install_deps.venv_python()}",
+                        f"-Dbuild_mode={mode or pin.DEFAULT_BUILD_MODE}"], check=True, env=env)
+    elif mode is not None and build_mode(build_dir) != mode:
+        subprocess.run([venv_tool("meson"), "configure", str(build_dir),
+                        f"-Dbuild_mode={mode}"], check=True, env=env)
     subprocess.run([venv_tool("meson"), "compile", "-C", str(build_dir)], check=True, env=env)
+
+
+def build_mode(build_dir: Path) -> str:
+    """The build_mode option a meson build folder is configured with."""
+    out = subprocess.run([venv_tool("meson"), "introspect", "--buildoptions", str(build_dir)],
+                         check=True, capture_output=True, text=True, env=tool_env()).stdout
+    return next(option["value"] for option in json.loads(out) if option["name"] == "build_mode")
 
 
 DEMO_PROGRAM = REPO_ROOT / "scripts" / "demo_program.py"
@@ -137,16 +157,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n", 2)[2])
-    parser.add_argument("command", choices=("main", "test", "validate", "build"))
+    parser.add_argument("command", choices=("main", "test", "validate", "build", "install"))
     parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
+    parser.add_argument("--mode", choices=tuple(pin.BUILD_MODES),
+                        help="build mode of both interpreters (a new build folder: release)")
+    parser.add_argument("--prefix", type=Path, help="install: where to install")
     parser.add_argument("extra", nargs="*",
                         help="extra pytest arguments (test) or validate.py arguments (validate)")
     args = parser.parse_args()
     build_dir = args.build_dir.resolve()
-    if install_deps.main() != 0:
-        return 1
+    if (args.command == "install") != (args.prefix is not None):
+        parser.error("--prefix DIR goes with the install command, and only with it")
     try:
-        build(build_dir)
+        if args.prefix is not None:
+            install_prefix.check_writable(args.prefix)
+        if install_deps.main() != 0:
+            return 1
+        build(build_dir, args.mode)
+        if args.command == "install":
+            install_prefix.install(build_dir / "install", args.prefix)
+            print(f"installed {args.prefix.resolve() / 'bin' / 'python3'} "
+                  f"({build_mode(build_dir)} build)")
+            return 0
         if args.command == "main":
             main_job(build_dir)
             print("\n== smoke validation: pyperformance and CPython's tests, baseline vs "
@@ -156,6 +188,9 @@ def main() -> int:
             return validate(build_dir, args.extra)
         if args.command == "test":
             return run_tests(build_dir, args.extra)
+    except install_prefix.InstallError as exc:
+        print(f"plugopt: install: error: {exc}", file=sys.stderr)
+        return 1
     except subprocess.CalledProcessError as exc:
         print(f"plugopt: error: {' '.join(map(str, exc.cmd[:3]))} ... failed "
               f"with exit status {exc.returncode}", file=sys.stderr)

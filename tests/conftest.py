@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO_ROOT, SCRIPTS_DIR
+from helpers import REPO_ROOT, SCRIPTS_DIR, output, run
 
 # The build scripts are plain modules in scripts/; tests import them directly.
 sys.path.insert(0, str(SCRIPTS_DIR))
@@ -62,6 +62,18 @@ def baseline_python(build_dir: Path) -> Path:
         pytest.fail(f"{path} does not exist: the build folder has no baseline interpreter",
                     pytrace=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def installed_prefix(tmp_path_factory: pytest.TempPathFactory, build_dir: Path) -> Path:
+    """The build installed with `plugopt.py install --prefix` into a temporary folder, as a
+    user would install it (what the build folder holds is only the build's own prefix)."""
+    prefix = tmp_path_factory.mktemp("installed") / "opt" / "plugopt"
+    result = run([sys.executable, SCRIPTS_DIR / "plugopt.py", "install",
+                  "--build-dir", build_dir, "--prefix", prefix], timeout=900)
+    if result.returncode != 0:
+        pytest.fail(f"plugopt.py install failed:\n{output(result)}", pytrace=False)
+    return prefix
 
 
 @pytest.fixture(scope="session")

@@ -69,12 +69,13 @@ def pip_install(venv_python: Path, project: Path):
 
 @pytest.fixture(scope="module")
 def template_venv(tmp_path_factory: pytest.TempPathFactory, repo_root: Path,
-                  patched_python: Path) -> Path:
-    """A venv of the patched interpreter with the template pip-installed (shared:
-    every install downloads the build backend)."""
+                  installed_prefix: Path) -> Path:
+    """A venv of the patched interpreter, installed at a prefix of its own as a user
+    installs it, with the template pip-installed (so compiled against the headers
+    under that prefix; shared: every install downloads the build backend)."""
     tmp = tmp_path_factory.mktemp("template")
     project = clean_copy(repo_root, tmp / "hello-optimizer")
-    python = venv_with(patched_python, tmp / "venv")
+    python = venv_with(installed_prefix / "bin" / "python3", tmp / "venv")
     installed = pip_install(python, project)
     assert installed.returncode == 0, output(installed)
     return python
@@ -119,6 +120,13 @@ def test_installed_in_the_venv(template_venv: Path) -> None:
     assert result.returncode == 0, output(result)
     venv = template_venv.parent.parent
     assert Path(result.stdout.strip()).is_relative_to(venv / "lib"), output(result)
+
+
+def test_compiled_against_the_installed_headers(template_venv: Path,
+                                                installed_prefix: Path) -> None:
+    result = run_python(template_venv, "import sysconfig; print(sysconfig.get_paths()['include'])")
+    assert result.returncode == 0, output(result)
+    assert Path(result.stdout.strip()) == installed_prefix / "include" / "python3.11"
 
 
 def test_loaded_with_x_optimizer(template_venv: Path) -> None:
