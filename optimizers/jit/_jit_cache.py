@@ -34,7 +34,15 @@ try:
 except ImportError:   # an interpreter built without it
     from hashlib import sha256
 
-_CFLAGS = ["-O2", "-fPIC", "-shared", "-fno-strict-aliasing", "-fwrapv"]
+# Flags of the interpreter's own OPT (sysconfig) that the generated code is compiled with:
+# optimization level, -f and -m code-generation flags, -D macros (in both build modes
+# that is -O3 -fwrapv -DNDEBUG). Not -g (debug information only slows the compile)
+# nor the warnings. PGO and LTO flags are not in OPT: they are the interpreter's own,
+# and mean nothing for a loop compiled alone.
+_OWN_FLAG_PREFIXES = ("-O", "-f", "-m", "-D")
+# What a loaded shared object of generated code needs whatever the interpreter's flags:
+# the generated code reads PyObject fields through casts.
+_REQUIRED_FLAGS = ["-fno-strict-aliasing", "-fPIC", "-shared"]
 
 
 class CacheError(Exception):
@@ -61,6 +69,13 @@ def cache_dir() -> str:
 def compiler() -> list[str]:
     cc = os.environ.get("PLUGOPT_JIT_CC") or sysconfig.get_config_var("CC") or "cc"
     return shlex.split(cc)
+
+
+def compile_flags() -> list[str]:
+    """Flags of a generated loop's compile: the interpreter's optimization flags, then
+    _REQUIRED_FLAGS."""
+    opt = shlex.split(sysconfig.get_config_var("OPT") or "-O2")
+    return [flag for flag in opt if flag.startswith(_OWN_FLAG_PREFIXES)] + _REQUIRED_FLAGS
 
 
 def _key(source: str, command: list[str]) -> str:
@@ -124,7 +139,7 @@ def compile_and_open(source: str) -> str | None:
         return None
     cc = compiler()
     include = sysconfig.get_paths()["include"]
-    command = [*cc, *_CFLAGS, f"-I{include}"]
+    command = [*cc, *compile_flags(), f"-I{include}"]
     key = _key(source, command)
     so_path = os.path.join(folder, key + ".so")
     sum_path = os.path.join(folder, key + ".sha256")
