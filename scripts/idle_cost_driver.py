@@ -17,7 +17,9 @@ Without --time nothing here times anything: scripts/measure_idle_cost.py counts
 the instructions of whole runs under callgrind. With --time the workload runs
 once as a warm-up (an optimizer compiles its executors there, as in pyperf's
 warm-up), then LOOPS times on the clock, and the "ok" line ends with the
-seconds of that timed part (scripts/measure_paired_time.py).
+seconds of that timed part and the executors installed in the whole run
+("-" on an interpreter without the optimizer API, or with no optimizer
+registered; scripts/measure_paired_time.py).
 """
 
 from __future__ import annotations
@@ -185,6 +187,17 @@ def run_timed(name: str, path: Path, loops: int) -> float:
     return time.perf_counter() - started
 
 
+def executors_installed() -> str:
+    """Executors installed so far, or "-" where no optimizer is registered."""
+    try:
+        import _optimizer
+    except ImportError:   # the baseline or another stock interpreter
+        return "-"
+    if not _optimizer.get_optimizers():
+        return "-"
+    return str(_optimizer.get_stats()["installed"])
+
+
 def main(argv: list[str]) -> int:
     timed = argv[3:] == ["--time"]
     if len(argv) != (4 if timed else 3) or argv[0] not in WORKLOADS:
@@ -193,7 +206,8 @@ def main(argv: list[str]) -> int:
         return 2
     name, path, loops = argv[0], Path(argv[1]), int(argv[2])
     if timed:
-        print(f"ok {name} {loops} {run_timed(name, path, loops):.6f}")
+        seconds = run_timed(name, path, loops)
+        print(f"ok {name} {loops} {seconds:.6f} {executors_installed()}")
     else:
         run(name, path, loops)
         print(f"ok {name} {loops}")

@@ -1,23 +1,29 @@
 #!/usr/bin/env python3
-"""Wall-time ratios of an optimizer against the unpatched baseline, from paired runs.
+"""Wall-time ratios of an optimizer against the unpatched baseline and against the
+system's own Python of the same minor version, from paired runs.
 
   .venv/bin/python scripts/measure_paired_time.py [--optimizer NAME] [--build-dir BUILD]
                                                   [--benchmarks NAME ...] [--rounds N]
-                                                  [--scale X] [--json PATH]
+                                                  [--scale X] [--system-python PATH|none]
+                                                  [--json PATH]
 
 A pyperf run times one interpreter after the other, so a machine that slows
 down or speeds up halfway (other load, frequency, page cache) shows up as a
-ratio. Here each round runs the baseline and the patched interpreter (with
-`-X optimizer=NAME`, or with no optimizer: the API's idle cost) back to back, in alternating order (baseline first in
-even rounds, patched first in odd ones), and takes the ratio of the two
-timings of that round; a benchmark's figure is the median of its round
-ratios. Each process runs scripts/idle_cost_driver.py in --time mode: one
-untimed warm-up run of the workload (where executors get compiled), then the
-timed loops. Start-up is not timed.
+ratio. Here each round runs the baseline, the patched interpreter (with
+`-X optimizer=NAME`, or with no optimizer: the API's idle cost) and the
+system's interpreter (Debian's /usr/bin/python3.11 here: the Python users
+already have) back to back, in an order that rotates from round to round, and
+takes the ratios of the timings of that round; a benchmark's figure is the
+median of its round ratios. Each process runs scripts/idle_cost_driver.py in
+--time mode: one untimed warm-up run of the workload (where executors get
+compiled), then the timed loops. Start-up is not timed.
 
-Prints, per benchmark, the median ratio patched/baseline (below 1: faster),
-the speed-up it means, the spread of the round ratios, and the geometric mean
-of the medians. Nothing else should run on the machine meanwhile.
+Prints, per benchmark, the median ratio patched/baseline (below 1: faster)
+with the spread of its round ratios, the speed-ups over the baseline and over
+the system's Python, the baseline's own speed against the system's, and the
+executors the optimizer installed (a run where it installed none proves nothing
+about it); then the geometric means. Nothing else should run on the machine
+meanwhile.
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import measure_idle_cost as idle  # noqa: E402
+import system_python  # noqa: E402
+
+SYSTEM = system_python.LABEL
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PERFORMANCE_BENCHMARKS = ("nbody", "spectral_norm", "float", "fannkuch", "richards", "nqueens",
@@ -42,37 +51,59 @@ PERFORMANCE_BENCHMARKS = ("nbody", "spectral_norm", "float", "fannkuch", "richar
 
 @dataclass(frozen=True)
 class Paired:
-    """The round ratios (patched / baseline seconds) of one benchmark."""
+    """The timings of one benchmark: per round, seconds by interpreter label."""
     benchmark: str
     loops: int
-    ratios: list[float]
+    seconds: list[dict[str, float]]
+    executors: str = "-"   # installed by the patched side's optimizer ("-": none asked)
+
+    def ratios_of(self, label: str, reference: str) -> list[float]:
+        """Per round: time of `label` / time of `reference`."""
+        return [round_[label] / round_[reference] for round_ in self.seconds]
+
+    def median_of(self, label: str, reference: str) -> float:
+        return statistics.median(self.ratios_of(label, reference))
+
+    @property
+    def ratios(self) -> list[float]:
+        """The round ratios patched / baseline."""
+        return self.ratios_of("patched", "baseline")
 
     @property
     def median(self) -> float:
         return statistics.median(self.ratios)
 
+    @property
+    def has_system(self) -> bool:
+        return bool(self.seconds) and SYSTEM in self.seconds[0]
 
-def timed_run(interp: idle.Interpreter, benchmark: str, loops: int) -> float:
-    """Seconds of the timed part of one driver run."""
+
+def timed_run(interp: idle.Interpreter, benchmark: str, loops: int) -> tuple[float, str]:
+    """Seconds of the timed part of one driver run, and the executors it installed."""
     command = [*idle.driver_command(interp.python, benchmark, loops, interp.options), "--time"]
     result = subprocess.run(command, env=idle.clean_env(), capture_output=True, text=True,
                             timeout=idle.RUN_TIMEOUT)
     words = result.stdout.split()
-    if result.returncode != 0 or words[:3] != ["ok", benchmark, str(loops)] or len(words) != 4:
+    if result.returncode != 0 or words[:3] != ["ok", benchmark, str(loops)] or len(words) != 5:
         raise idle.MeasureError(f"{benchmark} on {interp.python} failed (exit "
                                 f"{result.returncode}):\n{result.stdout}{result.stderr}".rstrip())
-    return float(words[3])
+    return float(words[3]), words[4]
 
 
-def measure(benchmark: str, loops: int, interps: tuple[idle.Interpreter, idle.Interpreter],
+def measure(benchmark: str, loops: int, interps: tuple[idle.Interpreter, ...],
             rounds: int) -> Paired:
-    baseline, patched = interps
-    ratios = []
+    """`rounds` rounds; round n starts with interpreter n modulo their number."""
+    seconds = []
+    executors = "-"
     for n in range(rounds):
-        order = (baseline, patched) if n % 2 == 0 else (patched, baseline)
-        seconds = {interp.label: timed_run(interp, benchmark, loops) for interp in order}
-        ratios.append(seconds["patched"] / seconds["baseline"])
-    return Paired(benchmark, loops, ratios)
+        shift = n % len(interps)
+        timings = {}
+        for interp in interps[shift:] + interps[:shift]:
+            timings[interp.label], installed = timed_run(interp, benchmark, loops)
+            if interp.label == "patched":
+                executors = installed
+        seconds.append(timings)
+    return Paired(benchmark, loops, seconds, executors)
 
 
 def geometric_mean(values: list[float]) -> float:
@@ -80,15 +111,33 @@ def geometric_mean(values: list[float]) -> float:
 
 
 def format_table(results: list[Paired]) -> str:
-    lines = [f"{'benchmark':<15} {'loops':>5}  {'median ratio':>12}  {'speed-up':>8}  "
-             f"{'round ratios (min-max)':>22}",
-             "-" * 70]
+    """Speed-ups: baseline or system seconds / patched seconds (above 1: patched is faster)."""
+    system = results[0].has_system
+    head = (f"{'benchmark':<15} {'loops':>5}  {'patched/baseline':>16}  {'round min-max':>13}  "
+            f"{'vs baseline':>11}")
+    if system:
+        head += f"  {'vs ' + SYSTEM:>20}  {'baseline vs system':>18}"
+    head += f"  {'executors':>9}"
+    lines = [head, "-" * len(head)]
+
+    def row(name: str, loops: str, ratio: float, spread: str, versus_system: float | None,
+            baseline_system: float | None, executors: str) -> str:
+        line = f"{name:<15} {loops:>5}  {ratio:>16.3f}  {spread:>13}  {1 / ratio:>10.2f}x"
+        if system:
+            line += f"  {1 / versus_system:>19.2f}x  {1 / baseline_system:>17.2f}x"
+        return line + f"  {executors:>9}"
+
     for r in results:
-        lines.append(f"{r.benchmark:<15} {r.loops:>5}  {r.median:>12.3f}  {1 / r.median:>7.2f}x  "
-                     f"{min(r.ratios):>10.3f} - {max(r.ratios):.3f}")
-    mean = geometric_mean([r.median for r in results])
-    lines.append("-" * 70)
-    lines.append(f"{'geometric mean':<15} {'':>5}  {mean:>12.3f}  {1 / mean:>7.2f}x")
+        spread = f"{min(r.ratios):.3f}-{max(r.ratios):.3f}"
+        versus = r.median_of("patched", SYSTEM) if system else None
+        base = r.median_of("baseline", SYSTEM) if system else None
+        lines.append(row(r.benchmark, str(r.loops), r.median, spread, versus, base, r.executors))
+    lines.append("-" * len(head))
+    lines.append(row("geometric mean", "", geometric_mean([r.median for r in results]), "",
+                     geometric_mean([r.median_of("patched", SYSTEM) for r in results])
+                     if system else None,
+                     geometric_mean([r.median_of("baseline", SYSTEM) for r in results])
+                     if system else None, ""))
     return "\n".join(lines)
 
 
@@ -108,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=0.5,
                         help="loops relative to measure_idle_cost.py's (default 0.5: about "
                              "1-2 s of workload per run)")
-    parser.add_argument("--json", type=Path, help="also write the round ratios here")
+    parser.add_argument("--system-python", metavar="PATH",
+                        help="the Python users already have, timed beside the baseline "
+                             f"(default: {system_python.CANDIDATE} if it is Python "
+                             f"{system_python.MINOR}; 'none': leave it out)")
+    parser.add_argument("--json", type=Path, help="also write the round timings here")
     args = parser.parse_args(argv)
     try:
         benchmarks = idle.parse_benchmarks(args.benchmarks)
@@ -118,13 +171,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     try:
         interps = idle.interpreters(args.build_dir, args.optimizer)
+        system = system_python.find(args.system_python)
+        if system is not None:
+            interps = (*interps, idle.Interpreter(SYSTEM, system))
         loops = idle.scaled_loops(benchmarks, args.scale)
         started = time.monotonic()
         results = []
         for name in benchmarks:
             results.append(measure(name, loops[name], interps, args.rounds))
             print(f"{name:<15} median {results[-1].median:.3f}", flush=True)
-    except idle.MeasureError as exc:
+    except (idle.MeasureError, system_python.SystemPythonError) as exc:
         print(f"measure_paired_time: {exc}", file=sys.stderr)
         return 2
     loaded = f"-X optimizer={args.optimizer}" if args.optimizer else "no optimizer"
@@ -132,10 +188,18 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(results))
     print(f"\n{args.rounds} rounds per benchmark, wall time {time.monotonic() - started:.0f} s; "
           f"ratio = patched ({loaded}) / baseline seconds of the timed workload, per round; "
-          "below 1 is faster")
+          "below 1 is faster; speed-ups = the other's seconds / patched seconds, above 1 is "
+          "faster")
+    if system is not None:
+        print(f"{SYSTEM}: {system} (the Python users already have)")
+    else:
+        print(f"no system python{system_python.MINOR} was timed")
     if args.json:
-        args.json.write_text(json.dumps({"optimizer": args.optimizer, "results": [
-            {**asdict(r), "median": r.median} for r in results]}, indent=2) + "\n")
+        args.json.write_text(json.dumps({
+            "optimizer": args.optimizer,
+            "system_python": str(system) if system else None,
+            "results": [{**asdict(r), "ratios": r.ratios, "median": r.median}
+                        for r in results]}, indent=2) + "\n")
     return 0
 
 

@@ -138,6 +138,23 @@ def main_job(build_dir: Path) -> None:
                              f"plain run:\n{out}\n--- expected\n{plain}")
 
 
+# The main job's short paired timing: a numeric loop jit compiles and three object-heavy
+# workloads, against the baseline and the system's own python3.11 (the Python users
+# already have). About a minute per configuration; the full figures come from
+# scripts/measure_paired_time.py and the validation's timing pass.
+MAIN_JOB_BENCHMARKS = ("nbody", "richards", "raytrace", "chaos")
+
+
+def paired_timing(build_dir: Path, optimizer: str | None) -> None:
+    """scripts/measure_paired_time.py on MAIN_JOB_BENCHMARKS, short."""
+    command = [str(install_deps.venv_python()), str(REPO_ROOT / "scripts" / "measure_paired_time.py"),
+               "--build-dir", str(build_dir), "--benchmarks", *MAIN_JOB_BENCHMARKS,
+               "--rounds", "3", "--scale", "0.25"]
+    if optimizer:
+        command += ["--optimizer", optimizer]
+    subprocess.run(command, env=tool_env(), check=True)
+
+
 def validate(build_dir: Path, args: list[str]) -> int:
     """scripts/validate.py against this build folder; its exit status."""
     command = [str(install_deps.venv_python()), str(REPO_ROOT / "scripts" / "validate.py"),
@@ -181,6 +198,11 @@ def main() -> int:
             return 0
         if args.command == "main":
             main_job(build_dir)
+            for optimizer in (None, "jit"):
+                loaded = f"-X optimizer={optimizer}" if optimizer else "no optimizer"
+                print(f"\n== paired timing, {loaded}: patched against the same-mode baseline "
+                      "and the system's own Python (scripts/measure_paired_time.py)", flush=True)
+                paired_timing(build_dir, optimizer)
             print("\n== smoke validation: pyperformance and CPython's tests, baseline vs "
                   "patched vs each optimizer (scripts/validate.py --smoke)", flush=True)
             return validate(build_dir, ["--smoke"])
