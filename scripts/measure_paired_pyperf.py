@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Wall-time ratios against the unpatched baseline for any pyperformance benchmark, from paired pyperf runs.
+"""Wall-time ratios of any pyperformance benchmark to the baseline and the system's Python, paired.
 
   .venv/bin/python scripts/measure_paired_pyperf.py --benchmarks NAME[,NAME...]
                   [--optimizer NAME] [--build-dir BUILD] [--rounds N]
-                  [--pyperf-mode {fast,rigorous,debug-single-value}] [--json PATH]
+                  [--pyperf-mode {fast,rigorous,debug-single-value}]
+                  [--system-python PATH|none] [--json PATH]
 
 measure_paired_time.py pairs runs of the performance optimizer's ten workloads
 through its own driver. This script does the same for any benchmark of the
 pinned pyperformance, with pyperf doing the timing: each round runs the
-benchmark's pyperf script (--fast by default) once with the baseline and
-once with the patched interpreter (under PYTHONOPTIMIZER=NAME, or with no
-optimizer), back to back, baseline first in even rounds and patched first in
-odd ones. The ratio of the two means is that round's figure for each result
-the script reports; the median over the rounds is the result's figure. So a
+benchmark's pyperf script (--fast by default) once with the baseline, once
+with the patched interpreter (under PYTHONOPTIMIZER=NAME, or with no
+optimizer) and once with the system's own interpreter of the same minor
+version (Debian's /usr/bin/python3.11 here: the Python users already have;
+no optimizer variables), back to back, in an order that rotates from round to
+round. The ratios of the means are that round's figures for each result the
+script reports; the median over the rounds is the result's figure. So a
 machine that slows down for a while moves both sides of a ratio, not one pass
 of a whole suite (scripts/validate.py times each configuration in one pass).
 
@@ -21,8 +24,12 @@ The scripts run in the pyperformance venvs that scripts/validate.py uses
 requirements are installed into them first (pip does nothing when they are there).
 
 Prints each result's median ratio patched/baseline (below 1: faster), the
-speed-up it means, the spread of the round ratios, and the geometric mean of
-the medians. Nothing else should run on the machine meanwhile.
+spread of the round ratios, the speed-ups over the baseline and over the
+system's Python, the baseline's own speed against the system's, and, under an
+optimizer, the most executors one pyperf worker process installed (from the
+PYTHONOPTIMIZERSTATS files of the patched side's workers, written at their
+exit, after the timing); then the geometric means of the medians. Nothing else
+should run on the machine meanwhile.
 """
 
 from __future__ import annotations
@@ -34,20 +41,28 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import child_env  # noqa: E402
 import measure_idle_cost as idle  # noqa: E402
+import system_python  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
-from validate_common import restore_sigint  # noqa: E402
-from validate_stats import BenchmarkSpec  # noqa: E402
+from validate_common import find_system_python, restore_sigint  # noqa: E402
+from validate_stats import BenchmarkSpec, is_worker, read_stats_folder  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT = 1800   # seconds per pyperf run, as validate.py's timing pass
 PYPERF_MODES = ("fast", "rigorous", "debug-single-value")
+SYSTEM = system_python.LABEL
+# Benchmarks whose timed code starts new interpreters (pyperf's bench_command, in the
+# pinned pyperformance). Under PYTHONOPTIMIZERSTATS each of those would write a
+# statistics file at its exit inside the timing, and on the patched side only, so
+# their executors are not counted.
+TIMES_NEW_PROCESSES = frozenset({"2to3", "hg_startup", "python_startup",
+                                 "python_startup_no_site"})
 
 
 MeasureError = idle.MeasureError
@@ -56,10 +71,41 @@ MeasureError = idle.MeasureError
 @dataclass(frozen=True)
 class Config:
     """One side of a pair: an interpreter, its pyperformance venv, its variables."""
-    label: str               # "baseline" or "patched"
+    label: str               # "baseline", "patched" or SYSTEM
     venv_python: Path
     env: dict[str, str]
     inherit: tuple[str, ...] = ()   # variables pyperf passes on to its workers
+    stats: bool = False      # count executors: the patched side under an optimizer
+
+
+@dataclass(frozen=True)
+class Paired:
+    """One pyperf result: per round, its mean by interpreter label."""
+    name: str
+    means: list[dict[str, float]]
+    executors: str = "-"     # see executor_count
+
+    def ratios_of(self, label: str, reference: str) -> list[float]:
+        """Per round that has both: mean of `label` / mean of `reference`."""
+        return [round_[label] / round_[reference] for round_ in self.means
+                if label in round_ and reference in round_]
+
+    def median_of(self, label: str, reference: str) -> float | None:
+        found = self.ratios_of(label, reference)
+        return statistics.median(found) if found else None
+
+    @property
+    def ratios(self) -> list[float]:
+        """The round ratios patched / baseline (every round has both)."""
+        return self.ratios_of("patched", "baseline")
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.ratios)
+
+    @property
+    def has_system(self) -> bool:
+        return any(SYSTEM in round_ for round_ in self.means)
 
 
 # (config, benchmark, round) -> {result name: {"mean": seconds, ...}}, as perf.load_means
@@ -73,12 +119,43 @@ def pyperf_command(config: Config, spec: BenchmarkSpec, output: Path, mode: str)
             "--output", str(output), "--inherit-environ", ",".join(config.inherit)]
 
 
+def stats_folder(scratch: Path, spec: BenchmarkSpec) -> Path:
+    return scratch / "stats" / spec.name
+
+
+def with_stats(config: Config, spec: BenchmarkSpec, scratch: Path) -> Config:
+    """`config` with PYTHONOPTIMIZERSTATS for its pyperf workers, if it counts executors
+    and the benchmark's timing does not include process exits (TIMES_NEW_PROCESSES)."""
+    if not config.stats or spec.name in TIMES_NEW_PROCESSES:
+        return config
+    folder = stats_folder(scratch, spec)
+    folder.mkdir(parents=True, exist_ok=True)
+    return replace(config, env={**config.env, "PYTHONOPTIMIZERSTATS": str(folder)},
+                   inherit=(*config.inherit, "PYTHONOPTIMIZERSTATS"))
+
+
+def executor_count(scratch: Path, spec: BenchmarkSpec, counted: bool) -> str:
+    """The most executors one pyperf worker of the benchmark installed over all rounds:
+    "-" when none were counted (no optimizer), "n/a" for TIMES_NEW_PROCESSES, "?" when
+    no worker wrote its statistics."""
+    if not counted:
+        return "-"
+    if spec.name in TIMES_NEW_PROCESSES:
+        return "n/a"
+    records = [record for record in read_stats_folder(stats_folder(scratch, spec)).records
+               if is_worker(record.argv)]     # not pyperf's parent process
+    if not records:
+        return "?"
+    return str(max(record.stats.get("installed", 0) for record in records))
+
+
 def pyperf_runner(mode: str, scratch: Path) -> Runner:
     """A Runner that runs pyperf for real and reads back the means."""
     def run(config: Config, spec: BenchmarkSpec,
             round_: int) -> Mapping[str, Mapping[str, object]]:
-        output = scratch / f"{spec.name}-{round_}-{config.label}.json"
+        output = scratch / f"{spec.name}-{round_}-{config.label.replace(' ', '-')}.json"
         output.unlink(missing_ok=True)
+        config = with_stats(config, spec, scratch)
         command = pyperf_command(config, spec, output, mode)
         result = subprocess.run(command, env=config.env, capture_output=True, text=True,
                                 timeout=RUN_TIMEOUT)
@@ -90,30 +167,72 @@ def pyperf_runner(mode: str, scratch: Path) -> Runner:
     return run
 
 
-def measure(spec: BenchmarkSpec, configs: tuple[Config, Config], rounds: int,
-            run: Runner) -> dict[str, list[float]]:
-    """{result name: round ratios patched/baseline}, baseline first in even rounds."""
-    baseline, patched = configs
-    ratios: dict[str, list[float]] = {}
+def round_means(means: Mapping[str, Mapping[str, Mapping[str, object]]]
+                ) -> dict[str, dict[str, float]]:
+    """{result name: {label: mean}} of one round, for the results that the baseline and
+    the patched side both report with a positive mean (a ratio needs both); the system
+    interpreter's mean is there where it has one."""
+    out = {}
+    for name in means["patched"]:
+        round_ = {label: float(found[name]["mean"]) for label, found in means.items()
+                  if name in found and float(found[name].get("mean", 0)) > 0}
+        if "baseline" in round_ and "patched" in round_:
+            out[name] = round_
+    return out
+
+
+def measure(spec: BenchmarkSpec, configs: Sequence[Config], rounds: int,
+            run: Runner) -> list[Paired]:
+    """Each result's means per round; round n starts with configuration n modulo their
+    number (with two: baseline first in even rounds, patched first in odd ones)."""
+    per_result: dict[str, list[dict[str, float]]] = {}
     for n in range(rounds):
-        order = (baseline, patched) if n % 2 == 0 else (patched, baseline)
+        shift = n % len(configs)
+        order = (*configs[shift:], *configs[:shift])
         means = {config.label: run(config, spec, n) for config in order}
-        for name, value in perf.ratios(means["baseline"], means["patched"]).items():
-            ratios.setdefault(name, []).append(value)
-    return ratios
+        for name, round_ in round_means(means).items():
+            per_result.setdefault(name, []).append(round_)
+    return [Paired(name, rounds_) for name, rounds_ in per_result.items()]
 
 
-def format_table(results: dict[str, list[float]]) -> str:
-    lines = [f"{'result':<32} {'median ratio':>12}  {'speed-up':>8}  {'round ratios (min-max)':>22}",
-             "-" * 80]
-    for name, ratios in results.items():
-        median = statistics.median(ratios)
-        lines.append(f"{name:<32} {median:>12.3f}  {1 / median:>7.2f}x  "
-                     f"{min(ratios):>10.3f} - {max(ratios):.3f}")
-    mean = perf.geometric_mean(statistics.median(r) for r in results.values())
+def speedup(ratio: float | None, width: int) -> str:
+    """A time ratio as the speed-up it means (above 1: the first is faster)."""
+    return f"{1 / ratio:>{width - 1}.2f}x" if ratio else f"{'-':>{width}}"
+
+
+def geometric_mean_of(values: Iterable[float | None]) -> float | None:
+    return perf.geometric_mean(v for v in values if v is not None)
+
+
+def format_table(results: Sequence[Paired]) -> str:
+    """Per result: the median ratio patched/baseline and the spread of its round ratios;
+    speed-ups (the other's mean / patched's: above 1, patched is faster) over the baseline
+    and the system's Python; the baseline's own speed-up over the system's; executors."""
+    system = any(r.has_system for r in results)
+    head = f"{'result':<32} {'median ratio':>12}  {'round min-max':>13}  {'vs baseline':>11}"
+    if system:
+        head += f"  {'vs ' + SYSTEM:>20}  {'baseline vs system':>18}"
+    head += f"  {'executors':>9}"
+    lines = [head, "-" * len(head)]
+
+    def row(name: str, ratio: float, spread: str, versus_system: float | None,
+            baseline_system: float | None, executors: str) -> str:
+        line = f"{name:<32} {ratio:>12.3f}  {spread:>13}  {speedup(ratio, 11)}"
+        if system:
+            line += f"  {speedup(versus_system, 20)}  {speedup(baseline_system, 18)}"
+        return line + f"  {executors:>9}"
+
+    for r in results:
+        lines.append(row(r.name, r.median, f"{min(r.ratios):.3f}-{max(r.ratios):.3f}",
+                         r.median_of("patched", SYSTEM), r.median_of("baseline", SYSTEM),
+                         r.executors))
+    mean = geometric_mean_of(r.median for r in results)
     if mean is not None:
-        lines.append("-" * 80)
-        lines.append(f"{'geometric mean':<32} {mean:>12.3f}  {1 / mean:>7.2f}x")
+        lines.append("-" * len(head))
+        lines.append(row("geometric mean", mean, "",
+                         geometric_mean_of(r.median_of("patched", SYSTEM) for r in results),
+                         geometric_mean_of(r.median_of("baseline", SYSTEM) for r in results),
+                         ""))
     return "\n".join(lines)
 
 
@@ -151,14 +270,17 @@ def install_requirements(venv_python: Path, specs: Sequence[BenchmarkSpec],
                            f"failed:\n{(result.stdout + result.stderr).strip()}")
 
 
-def make_configs(build_dir: Path, optimizer: str | None,
-                 specs: Sequence[BenchmarkSpec]) -> tuple[Config, Config]:
-    """(baseline, patched), each with its pyperformance venv (created if missing).
-    Creating a venv logs to venv-setup.log beside the venvs, where an error's "see LOG"
-    still finds it after this script has exited."""
-    pythons = tuple(interp.python for interp in idle.interpreters(build_dir))
+def make_configs(build_dir: Path, optimizer: str | None, specs: Sequence[BenchmarkSpec],
+                 system: Path | None = None) -> tuple[Config, ...]:
+    """(baseline, patched) and the system interpreter if given, each with its
+    pyperformance venv (created if missing). Creating a venv logs to venv-setup.log
+    beside the venvs, where an error's "see LOG" still finds it after this script has
+    exited."""
+    pythons = [interp.python for interp in idle.interpreters(build_dir)]
     if optimizer:
         check_optimizer(pythons[1], optimizer)
+    if system is not None:
+        pythons.append(system)
     cache = build_dir / "pyperformance-venvs"
     env = child_env.clean_env()
     names = [spec.name for spec in specs]
@@ -170,9 +292,12 @@ def make_configs(build_dir: Path, optimizer: str | None,
     for venv in venvs:
         install_requirements(venv / "bin" / "python", specs, env)
     patched_env = child_env.clean_env({"PYTHONOPTIMIZER": optimizer} if optimizer else {})
-    return (Config("baseline", venvs[0] / "bin" / "python", env),
-            Config("patched", venvs[1] / "bin" / "python", patched_env,
-                   ("PYTHONOPTIMIZER",) if optimizer else ()))
+    configs = (Config("baseline", venvs[0] / "bin" / "python", env),
+               Config("patched", venvs[1] / "bin" / "python", patched_env,
+                      ("PYTHONOPTIMIZER",) if optimizer else (), stats=bool(optimizer)))
+    if system is not None:     # not ours: no optimizer variables, like the baseline
+        configs += (Config(SYSTEM, venvs[2] / "bin" / "python", env),)
+    return configs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,10 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--optimizer", metavar="NAME",
                         help="the optimizer the patched runs load (PYTHONOPTIMIZER=NAME; "
                              "default: none)")
-    parser.add_argument("--rounds", type=int, default=5, help="pairs of runs (default 5)")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="rounds, each one run per interpreter (default 5)")
     parser.add_argument("--pyperf-mode", choices=PYPERF_MODES, default="fast",
                         help="pyperf's --fast (default), --rigorous (about 4x longer), or "
                              "--debug-single-value (one value: to try the plumbing)")
+    parser.add_argument("--system-python", metavar="PATH|none",
+                        help="the Python users already have, timed beside the baseline "
+                             f"(default: {system_python.CANDIDATE} if it is Python "
+                             f"{system_python.MINOR}; 'none': leave it out)")
     parser.add_argument("--json", type=Path, help="also write the round ratios here")
     args = parser.parse_args(argv)
     if args.rounds < 1:
@@ -197,32 +327,56 @@ def main(argv: list[str] | None = None) -> int:
     restore_sigint()
     build_dir = args.build_dir.resolve()
     started = time.monotonic()
-    results: dict[str, list[float]] = {}
+    results: list[Paired] = []
     try:
+        system = find_system_python(args.system_python)    # first: it needs no build
         specs = select_specs(names)
         with tempfile.TemporaryDirectory(prefix="plugopt-paired-") as scratch:
-            configs = make_configs(build_dir, args.optimizer, specs)
+            configs = make_configs(build_dir, args.optimizer, specs, system)
             run = pyperf_runner(f"--{args.pyperf_mode}", Path(scratch))
             for spec in specs:
-                for name, ratios in measure(spec, configs, args.rounds, run).items():
-                    results[name] = ratios
-                    print(f"{name:<32} median {statistics.median(ratios):.3f}", flush=True)
-    except MeasureError as exc:
+                paired = measure(spec, configs, args.rounds, run)
+                executors = executor_count(Path(scratch), spec, bool(args.optimizer))
+                for result in paired:
+                    results.append(replace(result, executors=executors))
+                    print(f"{result.name:<32} median {result.median:.3f}", flush=True)
+    except (MeasureError, system_python.SystemPythonError) as exc:
         print(f"measure_paired_pyperf: {exc}", file=sys.stderr)
         return 2
-    loaded = f"PYTHONOPTIMIZER={args.optimizer}" if args.optimizer else "no optimizer"
     print()
     print(format_table(results))
-    print(f"\n{args.rounds} rounds, wall time {time.monotonic() - started:.0f} s; ratio = "
-          f"patched ({loaded}) / baseline mean of pyperf "
-          f"--{args.pyperf_mode}, per round; below 1 is faster")
+    print_notes(args, system, time.monotonic() - started)
     if args.json:
-        summary = {name: {"ratios": r, "median": statistics.median(r)}
-                   for name, r in results.items()}
-        args.json.write_text(json.dumps({"optimizer": args.optimizer, "rounds": args.rounds,
-                                         "pyperf_mode": args.pyperf_mode, "results": summary},
-                                        indent=2) + "\n")
+        write_json(args.json, args, system, results)
     return 0
+
+
+def print_notes(args: argparse.Namespace, system: Path | None, wall: float) -> None:
+    """What the table's figures are, under it."""
+    loaded = f"PYTHONOPTIMIZER={args.optimizer}" if args.optimizer else "no optimizer"
+    print(f"\n{args.rounds} rounds, wall time {wall:.0f} s; ratio = patched ({loaded}) / "
+          f"baseline mean of pyperf --{args.pyperf_mode}, per round; below 1 is faster; "
+          "speed-ups = the other's mean / patched's, above 1 is faster")
+    if system is not None:
+        print(f"{SYSTEM}: {system} (the Python users already have)")
+    else:
+        print(f"no system python{system_python.MINOR} was timed")
+    if args.optimizer:
+        print("executors: the most one pyperf worker of the patched side installed "
+              "(PYTHONOPTIMIZERSTATS); n/a: the benchmark times new processes, whose "
+              "statistics files would be written inside the timing")
+
+
+def write_json(path: Path, args: argparse.Namespace, system: Path | None,
+               results: Sequence[Paired]) -> None:
+    summary = {r.name: {"ratios": r.ratios, "median": r.median, "means": r.means,
+                        "median_vs_system": r.median_of("patched", SYSTEM),
+                        "executors": r.executors}
+               for r in results}
+    path.write_text(json.dumps({"optimizer": args.optimizer, "rounds": args.rounds,
+                                "pyperf_mode": args.pyperf_mode,
+                                "system_python": str(system) if system else None,
+                                "results": summary}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

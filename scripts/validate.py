@@ -25,6 +25,11 @@ lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
    processes, read from the per-process files the interpreter writes into the
    folder named by PYTHONOPTIMIZERSTATS and grouped by benchmark with each
    record's argv (validate_stats.py).
+   The timing pass also times `system-python3.11`, the system's own interpreter of
+   the same minor version (Debian's /usr/bin/python3.11, the Python users already
+   have; --system-python PATH or none), with no optimizer variables, so that every
+   configuration also gets a time ratio to it. It is not our interpreter: it runs
+   neither the check pass nor regrtest, and its failures are never new failures.
 2. CPython's regression tests (`python -m test -j2`) with the check-pass variables,
    the optimizer chosen with PYTHONOPTIMIZER (regrtest's workers inherit it): a
    curated subset in --smoke mode, everything otherwise. A test file failing
@@ -84,12 +89,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import system_python  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
 import validate_regrtest as regrtest  # noqa: E402
 import validate_report as report  # noqa: E402
 from validate_common import (OPTIMIZER_VARS, Progress, clean_env, fatal_errors,  # noqa: E402
-                             format_duration, raise_on_sigterm, restore_sigint,
-                             stream_command)
+                             find_system_python, format_duration, raise_on_sigterm,
+                             restore_sigint, stream_command)
 from validate_stats import group_by_benchmark, read_stats_folder, total_stats  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +124,12 @@ class Config:
 
     @property
     def patched(self) -> bool:
-        return self.name != report.BASELINE
+        return report.is_ours(self.name)
+
+    @property
+    def system(self) -> bool:
+        """The system's own interpreter: timed for comparison, never validated."""
+        return self.name == report.SYSTEM
 
 
 @dataclass(frozen=True)
@@ -155,6 +166,7 @@ class Context:
     fingerprint: str
     progress: Progress
     runs: dict[str, dict] = field(default_factory=dict)
+    system: Path | None = None           # the system interpreter found, timed or not
 
 
 # --- set-up ------------------------------------------------------------------------------
@@ -183,13 +195,45 @@ def fingerprint(build: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def make_configs(build: Path, optimizers: Sequence[str], bare: bool = True) -> list[Config]:
-    """The baseline, the patched interpreter with no optimizer (unless not `bare`),
-    and the patched interpreter with each optimizer."""
+def make_configs(build: Path, optimizers: Sequence[str], bare: bool = True,
+                 system: Path | None = None) -> list[Config]:
+    """The baseline, the system interpreter beside it (if given), the patched interpreter
+    with no optimizer (unless not `bare`), and the patched interpreter with each optimizer."""
     patched = build / "install" / "bin" / "python3"
     return ([Config(report.BASELINE, build / "baseline" / "bin" / "python3")]
+            + ([Config(report.SYSTEM, system)] if system is not None else [])
             + ([Config("patched", patched)] if bare else [])
             + [Config(f"patched+{name}", patched, name) for name in optimizers])
+
+
+def runs_in(config: Config, pass_: Pass | None) -> bool:
+    """Whether `config` runs in `pass_` (None: regrtest). The system interpreter is only
+    a yardstick for speed: validating it (checker, threshold 1, regrtest) is not ours to do."""
+    return not config.system or (pass_ is not None and not pass_.correctness)
+
+
+def system_untimed_reason(args: argparse.Namespace) -> str | None:
+    """Why this invocation has no timing pass to time the system interpreter in, or None."""
+    if args.no_pyperformance:
+        return "--no-pyperformance"
+    if args.smoke:
+        return "the smoke run has no timing pass"
+    if args.no_timing:
+        return "--no-timing"
+    return None
+
+
+def describe_system(ctx: Context) -> str:
+    """The overview's one line on the system interpreter: where, and whether it was timed."""
+    if any(config.system for config in ctx.configs):
+        return (f"{ctx.system}: {report.SYSTEM} in the tables, {report.SYSTEM_DESCRIPTION}; "
+                "not ours, so it runs in the timing pass only, without optimizer variables")
+    if ctx.system is not None:
+        return f"{ctx.system}, not timed: {system_untimed_reason(ctx.args)}"
+    if ctx.args.system_python == "none":
+        return "none timed (--system-python none), so no column against it"
+    return (f"none timed: no {system_python.CANDIDATE} of Python {system_python.MINOR} here "
+            "(--system-python PATH names one), so no column against it")
 
 
 def make_passes(smoke: bool, timing: str | None) -> list[Pass]:
@@ -275,10 +319,17 @@ def describe_variables(ctx: Context, correctness: bool, checker: bool) -> str:
 
 
 def pyperf_signature(ctx: Context, pass_: Pass, config: Config) -> dict[str, object]:
-    return {"benchmarks": ctx.benchmarks, "mode": pass_.pyperf_mode,
-            "correctness": pass_.correctness, "checker": checker_on(ctx, pass_),
-            "threshold": ctx.args.threshold, "python": str(config.python),
-            "optimizer": config.optimizer, "build": ctx.fingerprint}
+    signature: dict[str, object] = {
+        "benchmarks": ctx.benchmarks, "mode": pass_.pyperf_mode,
+        "correctness": pass_.correctness, "checker": checker_on(ctx, pass_),
+        "threshold": ctx.args.threshold, "python": str(config.python),
+        "optimizer": config.optimizer, "build": ctx.fingerprint}
+    if config.system:
+        # Not part of the build's fingerprint: an upgrade of the distribution's package
+        # must redo its run too.
+        st = config.python.resolve().stat()
+        signature["interpreter"] = f"{st.st_size}:{st.st_mtime_ns}"
+    return signature
 
 
 def regrtest_signature(ctx: Context, config: Config) -> dict[str, object]:
@@ -326,17 +377,19 @@ class PyperfProgress:
 
 
 def prepare_venvs(ctx: Context) -> None:
-    """The baseline's and the patched interpreter's venvs, created without optimizer
-    variables."""
+    """The venvs of the baseline, the patched interpreter and the system interpreter (when
+    it is timed), created without optimizer variables."""
     env = clean_env()
     log = ctx.out / "venv-setup.log"
     ctx.progress.show("preparing the pyperformance venvs (created once per build folder)")
     started = time.monotonic()
-    for python in dict.fromkeys(config.python for config in ctx.configs):
+    for config in {config.python: config for config in ctx.configs}.values():
         try:
-            perf.prepare_venv(python, ctx.cache, env, log, ctx.benchmarks)
+            perf.prepare_venv(config.python, ctx.cache, env, log, ctx.benchmarks)
         except RuntimeError as exc:
-            raise SetupError(str(exc)) from exc
+            hint = (" (--system-python none leaves the system interpreter out)"
+                    if config.system else "")
+            raise SetupError(f"{exc}{hint}") from exc
     ctx.progress.exclude(time.monotonic() - started)   # one-off: not a rate for the ETA
 
 
@@ -455,13 +508,13 @@ def plan(ctx: Context) -> list[Step]:
             steps += [Step(report.run_key("pyperformance", config.name, pass_.name), config,
                            pyperf_signature(ctx, pass_, config), len(ctx.benchmarks),
                            pass_.seconds_each, pass_, PIP_CHECK_SECONDS * len(ctx.benchmarks))
-                      for config in ctx.configs]
+                      for config in ctx.configs if runs_in(config, pass_)]
         if index == 0 and not args.no_regrtest:
             count = len(regrtest.list_tests(ctx.configs[0].python, ctx.tests,
                                             regrtest.environment(clean_env()), ctx.out))
             steps += [Step(report.run_key("regrtest", config.name), config,
                            regrtest_signature(ctx, config), count, SECONDS_PER_TEST[args.smoke])
-                      for config in ctx.configs]
+                      for config in ctx.configs if runs_in(config, None)]
     for step in steps:
         ctx.progress.plan(step.units, step.seconds_each)
         ctx.progress.plan_overhead(step.overhead)
@@ -514,8 +567,9 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
     analysis = report.analyse(runs)
     meta = {"mode": "smoke" if ctx.args.smoke else "full",
             "build folder": str(ctx.build),
-            "patched interpreter": str(ctx.configs[-1].python),
+            "patched interpreter": str(ctx.build / "install" / "bin" / "python3"),
             "baseline interpreter": str(ctx.configs[0].python),
+            system_python.LABEL: describe_system(ctx),
             "optimizers": ", ".join(c.optimizer for c in ctx.configs if c.optimizer) or "none",
             "benchmarks": describe_benchmarks(ctx),
             "regression tests": ", ".join(ctx.tests) if ctx.tests else "all",
@@ -578,6 +632,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--venv-cache", type=Path,
                         help="where pyperformance keeps its venvs (default "
                         "BUILD/pyperformance-venvs)")
+    parser.add_argument("--system-python", metavar="PATH|none",
+                        help="the system's own Python, timed beside the baseline in the "
+                        f"timing pass (default: {system_python.CANDIDATE} if it is Python "
+                        f"{system_python.MINOR}; 'none': leave it out)")
     args = parser.parse_args(argv)
     if args.no_regrtest and args.no_pyperformance:
         parser.error("--no-regrtest and --no-pyperformance leave nothing to run")
@@ -587,6 +645,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def make_context(args: argparse.Namespace) -> Context:
+    # First: a bad --system-python is a bad argument, whatever state the build is in.
+    try:
+        system = find_system_python(args.system_python)
+    except system_python.SystemPythonError as exc:
+        raise SetupError(f"--system-python: {exc}") from exc
     build = args.build_dir.resolve()
     for python in (build / "install" / "bin" / "python3", build / "baseline" / "bin" / "python3"):
         if not python.exists():
@@ -605,11 +668,14 @@ def make_context(args: argparse.Namespace) -> Context:
     tests = split_list(args.regrtest_tests)
     if tests is None:
         tests = list(regrtest.SMOKE_TESTS) if args.smoke else []
+    timed = system if system_untimed_reason(args) is None else None
     return Context(args=args, build=build, out=out, cache=cache,
-                   configs=make_configs(build, optimizers, bare=not args.no_bare_patched),
-                   passes=make_passes(args.smoke, None if args.no_timing else args.timing), benchmarks=benchmarks,
-                   tests=tests, fingerprint=fingerprint(build), progress=Progress(),
-                   runs={} if args.fresh else load_state(out / "state.json"))
+                   configs=make_configs(build, optimizers, bare=not args.no_bare_patched,
+                                        system=timed),
+                   passes=make_passes(args.smoke, None if args.no_timing else args.timing),
+                   benchmarks=benchmarks, tests=tests, fingerprint=fingerprint(build),
+                   progress=Progress(), runs={} if args.fresh else load_state(out / "state.json"),
+                   system=system)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,11 @@ the Markdown and HTML pages (with a matplotlib bar chart of time ratios).
 
 Everything here works on the run records validate.py keeps in state.json, so a report
 can be rebuilt from a finished or resumed output folder without running anything.
+
+Only the timing pass gives speed figures: time / baseline time and, when the system's
+own interpreter was timed (SYSTEM), time / its time. The check pass runs under the
+checker with executors installed almost everywhere, so its ratios are the cost of
+checking; they are shown, headed so, but never in the summary.
 """
 
 from __future__ import annotations
@@ -15,11 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import system_python
 from validate_pyperformance import geometric_mean, ratios, rss_ratios
 from validate_regrtest import new_failures as regrtest_new_failures
 from validate_stats import OTHER_GROUP
 
 BASELINE = "baseline"
+# The system's own interpreter of the pinned minor version (Debian's python3.11): not
+# ours, timed beside the baseline so that a figure also says what a user gains over the
+# Python they already have. No spaces: the name is part of run keys and file names.
+SYSTEM = f"system-python{system_python.MINOR}"
+SYSTEM_DESCRIPTION = "the system's own Python, the Python users already have"
+VERSUS_SYSTEM = f"time / {system_python.LABEL}'s"
+CHECK_PASS, TIMING_PASS = "check", "timing"
 Run = Mapping[str, Any]  # one run record of state.json
 
 
@@ -60,6 +73,7 @@ class Analysis:
     """Everything that makes the exit status non-zero, plus warnings."""
     benchmark_failures: list[dict[str, str]] = field(default_factory=list)  # only under patched
     everywhere: list[dict[str, str]] = field(default_factory=list)         # failed under baseline
+    system_failures: list[dict[str, str]] = field(default_factory=list)    # informative
     regrtest_new: dict[str, list[str]] = field(default_factory=dict)
     regrtest_incomplete: list[str] = field(default_factory=list)
     checker_aborts: list[dict[str, object]] = field(default_factory=list)
@@ -70,6 +84,17 @@ class Analysis:
     def failed(self) -> bool:
         return bool(self.benchmark_failures or any(self.regrtest_new.values())
                     or self.regrtest_incomplete or self.checker_aborts)
+
+
+def is_ours(config: str) -> bool:
+    """A configuration of the patched interpreter (neither the baseline nor the system's)."""
+    return config not in (BASELINE, SYSTEM)
+
+
+def display_name(config: str) -> str:
+    """How the summary and the chart name a configuration: the system's says what it is
+    (the captions say the rest)."""
+    return f"{SYSTEM} (the system's own Python)" if config == SYSTEM else config
 
 
 def run_key(kind: str, config: str, pass_name: str | None = None) -> str:
@@ -108,6 +133,8 @@ def analyse(runs: Mapping[str, Run]) -> Analysis:
                         "error": outcome.get("error") or "", "detail": outcome.get("detail") or ""}
                 if config == BASELINE:
                     analysis.everywhere.append(item)
+                elif config == SYSTEM:      # not our interpreter: never a new failure
+                    analysis.system_failures.append(item)
                 elif status(base, bench) != "failed":
                     analysis.benchmark_failures.append(item)
             if config.startswith("patched+"):
@@ -144,10 +171,17 @@ def results_of(run: Run, bench: str) -> dict[str, Mapping[str, Any]]:
 
 
 def benchmark_ratio(run: Run, base: Run | None, bench: str) -> float | None:
-    """Geometric mean of the time ratios of the benchmark's pyperf results."""
+    """Geometric mean of the time ratios of the benchmark's pyperf results to `base`'s
+    (the baseline's run, or the system interpreter's)."""
     if base is None:
         return None
     return geometric_mean(ratios(base["means"], results_of(run, bench)).values())
+
+
+def overall_ratio(run: Run, base: Run | None) -> float | None:
+    """Geometric mean over the run's benchmarks of their time ratios to `base`."""
+    found = [benchmark_ratio(run, base, bench) for bench in run["benchmarks"]]
+    return geometric_mean(r for r in found if r is not None)
 
 
 def benchmark_rss_ratio(run: Run, base: Run | None, bench: str) -> float | None:
@@ -164,22 +198,38 @@ def fmt_ratio(value: float | None) -> str:
 
 # --- tables of the report -------------------------------------------------------------------
 
+def system_timed(runs: Mapping[str, Run], pass_name: str) -> bool:
+    return pass_name == TIMING_PASS and SYSTEM in pyperf_runs(runs, pass_name)
+
+
+def pass_headers(pass_name: str, with_system: bool) -> list[str]:
+    """The summary's columns of one pass. Only the timing pass has time columns: the check
+    pass's times are the cost of the checker at threshold 1, which a newcomer would read
+    as speed ("jit 2.82": slower?)."""
+    headers = [f"{pass_name}: ran", f"{pass_name}: failed only here",
+               f"{pass_name}: executor entries"]
+    if pass_name == TIMING_PASS:
+        headers.append(f"{pass_name}: time ratio")
+        if with_system:
+            headers.append(f"{pass_name}: {VERSUS_SYSTEM}")
+    return headers
+
+
 def summary_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis) -> Table:
     passes = passes_of(runs)
     headers = ["configuration"]
     for p in passes:
-        headers += [f"{p}: ran", f"{p}: failed only here", f"{p}: executor entries",
-                    f"{p}: time ratio"]
+        headers += pass_headers(p, system_timed(runs, p))
     has_regrtest = any(run.get("kind") == "regrtest" for run in runs.values())
     if has_regrtest:
         headers += ["regrtest failed", "regrtest new failures"]
     headers.append("checker aborts")
     table = Table(headers)
     for config in configs:
-        row = [config]
+        row = [display_name(config)]
         for p in passes:
             by_config = pyperf_runs(runs, p)
-            row += pass_cells(by_config.get(config), by_config.get(BASELINE), config, analysis, p)
+            row += pass_cells(by_config, config, analysis, p, system_timed(runs, p))
         if has_regrtest:
             run = runs.get(run_key("regrtest", config))
             if run is None:
@@ -190,15 +240,16 @@ def summary_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Ana
                         else str(len(analysis.regrtest_new.get(config, [])))]
         aborts = sum(int(a["count"]) for a in analysis.checker_aborts
                      if str(a["run"]).endswith("/" + config))
-        row.append(str(aborts))
+        row.append(str(aborts) if config != SYSTEM else "-")   # it never runs the checker
         table.rows.append(row)
     return table
 
 
-def pass_cells(run: Run | None, base: Run | None, config: str, analysis: Analysis,
-               pass_name: str) -> list[str]:
+def pass_cells(by_config: Mapping[str, Run], config: str, analysis: Analysis, pass_name: str,
+               with_system: bool) -> list[str]:
+    run = by_config.get(config)
     if run is None:
-        return ["-"] * 4
+        return ["-"] * len(pass_headers(pass_name, with_system))
     outcomes = run["benchmarks"]
     ran = sum(1 for o in outcomes.values() if o["status"] == "ran")
     only_here = sum(1 for f in analysis.benchmark_failures
@@ -206,18 +257,22 @@ def pass_cells(run: Run | None, base: Run | None, config: str, analysis: Analysi
     stats = run.get("stats") or {}
     entries = sum(group.get("entries", 0) for name, group in stats.items()
                   if name != OTHER_GROUP)
-    bench_ratios = [benchmark_ratio(run, base, b) for b in outcomes]
-    overall = geometric_mean(r for r in bench_ratios if r is not None)
-    return [f"{ran}/{len(outcomes)}", "-" if config == BASELINE else str(only_here),
-            "-" if config == BASELINE else str(entries), fmt_ratio(overall)]
+    cells = [f"{ran}/{len(outcomes)}", str(only_here) if is_ours(config) else "-",
+             str(entries) if is_ours(config) else "-"]
+    if pass_name == TIMING_PASS:
+        cells.append(fmt_ratio(overall_ratio(run, by_config.get(BASELINE))))
+        if with_system:
+            cells.append(fmt_ratio(overall_ratio(run, by_config.get(SYSTEM))))
+    return cells
 
 
 def per_benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str,
                         cell: Callable[[str, Run, Run | None, str], str],
-                        with_baseline: bool = True) -> Table:
-    """One row per benchmark, one column per configuration: cell(config, run, base, bench)."""
+                        with_baseline: bool = True, reference: str = BASELINE) -> Table:
+    """One row per benchmark, one column per configuration: cell(config, run, base, bench),
+    where base is the run of `reference`."""
     by_config = pyperf_runs(runs, pass_name)
-    base = by_config.get(BASELINE)
+    base = by_config.get(reference)
     present = [c for c in configs if c in by_config and (with_baseline or c != BASELINE)]
     table = Table(["benchmark"] + present)
     for bench in sorted({b for run in by_config.values() for b in run["benchmarks"]}):
@@ -226,14 +281,16 @@ def per_benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_na
     return table
 
 
-def benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
-    """Per benchmark: time ratio to the baseline (or FAILED) under each configuration."""
+def benchmark_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str,
+                    reference: str = BASELINE) -> Table:
+    """Per benchmark: time ratio to `reference` (the baseline, or the system interpreter)
+    or FAILED, under each configuration."""
     def cell(config: str, run: Run, base: Run | None, bench: str) -> str:
         state = status(run, bench)
         if state == "ran":
-            return fmt_ratio(1.0 if config == BASELINE else benchmark_ratio(run, base, bench))
+            return fmt_ratio(1.0 if config == reference else benchmark_ratio(run, base, bench))
         return "FAILED" if state == "failed" else "-"
-    return per_benchmark_table(runs, configs, pass_name, cell)
+    return per_benchmark_table(runs, configs, pass_name, cell, reference=reference)
 
 
 def rss_table(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str) -> Table:
@@ -286,10 +343,21 @@ def regrtest_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
 
 # --- chart ------------------------------------------------------------------------------------
 
+def check_cost_heading(runs: Mapping[str, Run]) -> str:
+    """What the check pass's time ratios are: "cost under the checker at threshold 1, not
+    a speed figure", with the threshold and checker setting its runs recorded."""
+    signatures = [run.get("signature") or {} for config, run in
+                  pyperf_runs(runs, CHECK_PASS).items() if is_ours(config)]
+    signature = signatures[0] if signatures else {}
+    under = ("under the checker" if signature.get("checker", True)
+             else "without the checker (--no-checker)")
+    return f"cost {under} at threshold {signature.get('threshold', 1)}, not a speed figure"
+
+
 def draw_chart(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str, path: Path
                ) -> bool:
     """Horizontal grouped bars of each benchmark's time ratio to the baseline, one bar per
-    patched configuration. False if there is nothing to draw."""
+    other configuration. False if there is nothing to draw."""
     by_config = pyperf_runs(runs, pass_name)
     base = by_config.get(BASELINE)
     present = [c for c in configs if c in by_config and c != BASELINE]
@@ -306,13 +374,17 @@ def draw_chart(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str, 
     for index, config in enumerate(present):
         ys = [i + (index - (len(present) - 1) / 2) * height for i in range(len(benches))]
         ax.barh(ys, [v if v is not None else 0 for v in data[config]], height=height,
-                label=config)
+                label=display_name(config))
     ax.axvline(1.0, color="black", linewidth=0.8)
     ax.set_yticks(range(len(benches)))
     ax.set_yticklabels(benches, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("time relative to baseline (lower is faster)")
-    ax.set_title(f"pyperformance, {pass_name} pass: time ratio to the unpatched baseline")
+    if pass_name == CHECK_PASS:
+        ax.set_xlabel("time relative to baseline under the checker (not a speed figure)")
+        ax.set_title(f"pyperformance, check pass: {check_cost_heading(runs)}")
+    else:
+        ax.set_xlabel("time relative to baseline (lower is faster)")
+        ax.set_title(f"pyperformance, {pass_name} pass: time ratio to the unpatched baseline")
     ax.legend(loc="best", fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
@@ -439,6 +511,73 @@ def failure_sections(analysis: Analysis, runs: Mapping[str, Run]) -> list[Sectio
     return sections
 
 
+def system_path(runs: Mapping[str, Run]) -> str | None:
+    """The system interpreter's path, as its timing run recorded it."""
+    run = pyperf_runs(runs, TIMING_PASS).get(SYSTEM)
+    python = (run.get("signature") or {}).get("python") if run else None
+    return str(python) if python else None
+
+
+def summary_caption(runs: Mapping[str, Run]) -> str:
+    """What the summary's columns mean; the check pass's absent time column included."""
+    text = ("ran: benchmarks that ran / selected; failed only here: failed under this "
+            "configuration but not under the baseline; executor entries: summed over the "
+            "benchmarks' pyperf worker processes.")
+    if TIMING_PASS in passes_of(runs):
+        text += (" Time ratio (timing pass): geometric mean over benchmarks of time / "
+                 "baseline time (below 1: faster than the unpatched baseline).")
+        if system_timed(runs, TIMING_PASS):
+            where = system_path(runs)
+            text += (f" Time / {system_python.LABEL}'s (timing pass): the same against "
+                     f"{SYSTEM}, {SYSTEM_DESCRIPTION}" + (f" ({where})" if where else "")
+                     + "; it is not our interpreter: it runs in the timing pass only, "
+                     "without optimizer variables, and its failures are not counted.")
+    else:
+        text += (" This run has no timing pass (smoke mode or --no-timing), so it has no "
+                 "speed figures.")
+    if CHECK_PASS in passes_of(runs):
+        text += (" The check pass has no time column: its times are the "
+                 f"{check_cost_heading(runs)} (its section shows them, headed so).")
+    return text
+
+
+def informative_failures(title: str, failures: Sequence[Mapping[str, str]]) -> list[Section]:
+    if not failures:
+        return []
+    return [Section(title, [f"{f['pass']}: {f['benchmark']}: {f['error']}" for f in failures])]
+
+
+def pass_section(runs: Mapping[str, Run], configs: Sequence[str], pass_name: str,
+                 compare: Mapping[str, str], out_dir: Path) -> Section:
+    section = Section(f"pyperformance, {pass_name} pass")
+    chart = out_dir / f"ratios-{pass_name}.png"
+    if draw_chart(runs, configs, pass_name, chart):
+        section.parts.append(Image(chart, f"time ratios, {pass_name} pass"))
+    if pass_name == CHECK_PASS:
+        heading = check_cost_heading(runs)
+        section.parts.append(f"Time / baseline time per benchmark: {heading} (one value of "
+                             "pyperf --debug-single-value per benchmark; FAILED: did not run):")
+    else:
+        section.parts.append("Time / baseline time per benchmark (below 1: faster than the "
+                             "unpatched baseline; FAILED: did not run):")
+    section.parts.append(benchmark_table(runs, configs, pass_name))
+    if system_timed(runs, pass_name):
+        section.parts += [f"Time / {system_python.LABEL}'s time per benchmark ({SYSTEM}: "
+                          f"{SYSTEM_DESCRIPTION}; below 1: faster than it):",
+                          benchmark_table(runs, configs, pass_name, reference=SYSTEM)]
+    section.parts += ["Peak RSS over the baseline's (pyperf's mem_max_rss of each "
+                      "worker process, the largest over the benchmark's results):",
+                      rss_table(runs, configs, pass_name),
+                      "Executor statistics (sums over each benchmark's pyperf workers; "
+                      "\"back at entry\": returns at the executor's own offset, which is "
+                      "N = 0 or whole loop iterations, docs/api.md):",
+                      stats_table(runs, configs, pass_name)]
+    if compare.get(pass_name):
+        section.parts += ["pyperf compare_to (significance as pyperf judges it):",
+                          Pre(compare[pass_name])]
+    return section
+
+
 def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis,
                    meta: Mapping[str, str], compare: Mapping[str, str], out_dir: Path
                    ) -> list[Section]:
@@ -447,17 +586,12 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
     overview = Section("Overview", [Bullets([f"{key}: {value}" for key, value in meta.items()]
                                             + [f"verdict: {verdict}"])])
     summary = Section("Summary", [summary_table(runs, configs, analysis),
-                                  "ran: benchmarks that ran / selected; failed only here: failed "
-                                  "under this configuration but not under the baseline; executor "
-                                  "entries: summed over the benchmarks' pyperf worker processes; "
-                                  "time ratio: geometric mean over benchmarks of time / "
-                                  "baseline time."])
+                                  summary_caption(runs)])
     sections = [overview, summary, *failure_sections(analysis, runs)]
-    if analysis.everywhere:
-        section = Section("Benchmarks failing under the baseline too (not counted as new)")
-        for f in analysis.everywhere:
-            section.parts.append(f"{f['pass']}: {f['benchmark']}: {f['error']}")
-        sections.append(section)
+    sections += informative_failures("Benchmarks failing under the baseline too (not counted "
+                                     "as new)", analysis.everywhere)
+    sections += informative_failures(f"Benchmarks failing under {SYSTEM} (not our "
+                                     "interpreter: not counted)", analysis.system_failures)
     if analysis.crashes:
         section = Section("Other crashes seen in the output (informative: what they broke "
                           "is counted above)")
@@ -470,23 +604,8 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
                           for z in analysis.zero_entries)
         sections.append(Section("Warning: benchmarks that ran without entering any executor",
                                 [names]))
-    for pass_name in passes_of(runs):
-        section = Section(f"pyperformance, {pass_name} pass")
-        chart = out_dir / f"ratios-{pass_name}.png"
-        if draw_chart(runs, configs, pass_name, chart):
-            section.parts.append(Image(chart, f"time ratios, {pass_name} pass"))
-        section.parts += [benchmark_table(runs, configs, pass_name),
-                          "Peak RSS over the baseline's (pyperf's mem_max_rss of each "
-                          "worker process, the largest over the benchmark's results):",
-                          rss_table(runs, configs, pass_name),
-                          "Executor statistics (sums over each benchmark's pyperf workers; "
-                          "\"back at entry\": returns at the executor's own offset, which is "
-                          "N = 0 or whole loop iterations, docs/api.md):",
-                          stats_table(runs, configs, pass_name)]
-        if compare.get(pass_name):
-            section.parts += ["pyperf compare_to (significance as pyperf judges it):",
-                              Pre(compare[pass_name])]
-        sections.append(section)
+    sections += [pass_section(runs, configs, pass_name, compare, out_dir)
+                 for pass_name in passes_of(runs)]
     if any(run.get("kind") == "regrtest" for run in runs.values()):
         sections.append(Section("CPython regression tests",
                                 [regrtest_table(runs, configs, analysis)]))

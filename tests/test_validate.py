@@ -17,6 +17,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ import validate_regrtest as regrtest
 import validate_report as report
 import validate_stats as stats
 from helpers import SCRIPTS_DIR, output, run_script
+
+SYSTEM = report.SYSTEM          # "system-python3.11"
 
 # --- regrtest output -----------------------------------------------------------------------
 
@@ -589,11 +592,24 @@ def test_summary_table() -> None:
     assert rows["patched+counter"]["check: ran"] == "1/3"
     assert rows["patched+counter"]["check: failed only here"] == "1"
     assert rows["patched+counter"]["check: executor entries"] == "42"
-    assert rows["patched+counter"]["check: time ratio"] == "1.50"
     assert rows["patched+counter"]["regrtest new failures"] == "1"
-    assert rows["patched"]["check: time ratio"] == "1.00"
     text = table.text()
     assert text.splitlines()[0].startswith("configuration")
+
+
+def test_summary_has_no_time_column_for_the_check_pass() -> None:
+    # The check pass's times are under the checker at threshold 1: "jit 2.82" there is
+    # the cost of checking, which the summary must not show as if it were speed.
+    runs = sample_runs()
+    table = report.summary_table(runs, ["baseline", "patched", "patched+counter"],
+                                 report.analyse(runs))
+    assert [h for h in table.headers if h.startswith("check:")] == [
+        "check: ran", "check: failed only here", "check: executor entries"]
+    assert not any("ratio" in h or "time" in h for h in table.headers[1:])
+    assert "1.50" not in table.text()
+    caption = report.summary_caption(runs)
+    assert "cost under the checker at threshold 1, not a speed figure" in caption
+    assert "no timing pass" in caption and "Time ratio" not in caption
 
 
 def test_report_files_are_written(tmp_path: Path) -> None:
@@ -615,6 +631,197 @@ def test_report_files_are_written(tmp_path: Path) -> None:
     html_text = page.read_text()
     assert html_text.startswith("<!DOCTYPE html>") and "data:image/png;base64," in html_text
     assert "compare_to table" in html_text
+
+
+def timing_runs(with_system: bool = True) -> dict[str, dict]:
+    """A full run's records: a check pass (no system) and a timing pass (system beside)."""
+    benches = {"nbody": "ran", "go": "ran"}
+    runs = {
+        "pyperformance/check/baseline": pyperf_run("baseline", benches,
+                                                   {"nbody": 1.0, "go": 2.0}),
+        "pyperformance/check/patched+jit": pyperf_run("patched+jit", benches,
+                                                      {"nbody": 2.82, "go": 2.0}, entries=9),
+        "pyperformance/timing/baseline": pyperf_run(
+            "baseline", benches, {"nbody": 1.0, "go": 2.0}, pass_name="timing"),
+        "pyperformance/timing/patched+jit": pyperf_run(
+            "patched+jit", benches, {"nbody": 0.4, "go": 2.0}, entries=9, pass_name="timing"),
+    }
+    if with_system:
+        system = pyperf_run(SYSTEM, benches, {"nbody": 0.8, "go": 1.0}, pass_name="timing")
+        system["stats"] = {}
+        system["signature"] = {"python": "/usr/bin/python3.11"}
+        runs[f"pyperformance/timing/{SYSTEM}"] = system
+    return runs
+
+
+TIMING_CONFIGS = ["baseline", SYSTEM, "patched+jit"]
+
+
+def test_timing_summary_has_ratios_to_the_baseline_and_the_system_python() -> None:
+    runs = timing_runs()
+    table = report.summary_table(runs, TIMING_CONFIGS, report.analyse(runs))
+    versus_system = "timing: time / system python3.11's"
+    assert [h for h in table.headers if h.startswith("timing:")] == [
+        "timing: ran", "timing: failed only here", "timing: executor entries",
+        "timing: time ratio", versus_system]
+    rows = {row[0]: dict(zip(table.headers, row)) for row in table.rows}
+    jit = rows["patched+jit"]
+    # nbody 0.4 / 1.0 and go 2.0 / 2.0 against the baseline; 0.5 and 2.0 against the system.
+    assert (jit["timing: time ratio"], jit[versus_system]) == ("0.63", "1.00")
+    assert rows["baseline"][versus_system] == "1.58"       # 1.25 and 2.0
+    system = rows[f"{SYSTEM} (the system's own Python)"]
+    assert (system["timing: time ratio"], system[versus_system]) == ("0.63", "1.00")
+    # Not ours: it never fails "only here", counts no executors, runs no checker.
+    assert (system["timing: failed only here"], system["timing: executor entries"],
+            system["checker aborts"], system["check: ran"]) == ("-", "-", "-", "-")
+    caption = report.summary_caption(runs)
+    assert f"the same against {SYSTEM}, the system's own Python" in caption
+    assert "/usr/bin/python3.11" in caption
+
+
+def test_timing_tables_per_benchmark_against_baseline_and_system() -> None:
+    runs = timing_runs()
+    to_baseline = report.benchmark_table(runs, TIMING_CONFIGS, "timing")
+    to_system = report.benchmark_table(runs, TIMING_CONFIGS, "timing", reference=SYSTEM)
+    assert to_baseline.headers == to_system.headers == ["benchmark", *TIMING_CONFIGS]
+    assert {row[0]: row[1:] for row in to_baseline.rows} == {
+        "go": ["1.00", "0.50", "1.00"], "nbody": ["1.00", "0.80", "0.40"]}
+    assert {row[0]: row[1:] for row in to_system.rows} == {
+        "go": ["2.00", "1.00", "2.00"], "nbody": ["1.25", "1.00", "0.50"]}
+
+
+def test_report_labels_the_system_python_and_the_check_pass_cost(tmp_path: Path) -> None:
+    runs = timing_runs()
+    meta = {"system python3.11": "/usr/bin/python3.11: system-python3.11 in the tables"}
+    md, _ = report.write_report(runs, TIMING_CONFIGS, report.analyse(runs), meta, {}, tmp_path)
+    text = md.read_text()
+    assert "- system python3.11: /usr/bin/python3.11: system-python3.11 in the tables" in text
+    check = text[text.index("## pyperformance, check pass"):
+                 text.index("## pyperformance, timing pass")]
+    assert ("Time / baseline time per benchmark: cost under the checker at threshold 1, "
+            "not a speed figure") in check
+    assert "system python3.11's" not in check and SYSTEM not in check
+    timing = text[text.index("## pyperformance, timing pass"):]
+    assert "Time / system python3.11's time per benchmark (system-python3.11: the system's " \
+        "own Python, the Python users already have" in timing
+    assert "| nbody | 1.25 | 1.00 | 0.50 |" in timing
+
+
+def test_report_without_a_system_python_has_no_column_for_it(tmp_path: Path) -> None:
+    runs = timing_runs(with_system=False)
+    configs = ["baseline", "patched+jit"]
+    table = report.summary_table(runs, configs, report.analyse(runs))
+    assert "timing: time ratio" in table.headers
+    assert not any("system" in h for h in table.headers)
+    md, _ = report.write_report(runs, configs, report.analyse(runs), {}, {}, tmp_path)
+    assert "system python3.11" not in md.read_text()
+
+
+def test_check_pass_heading_follows_its_settings() -> None:
+    runs = timing_runs()
+    runs["pyperformance/check/patched+jit"]["signature"] = {"checker": False, "threshold": 4}
+    assert report.check_cost_heading(runs) == \
+        "cost without the checker (--no-checker) at threshold 4, not a speed figure"
+
+
+def test_a_failure_under_the_system_python_is_not_a_new_failure(tmp_path: Path) -> None:
+    runs = timing_runs()
+    runs[f"pyperformance/timing/{SYSTEM}"]["benchmarks"]["go"]["status"] = "failed"
+    analysis = report.analyse(runs)
+    assert not analysis.failed and analysis.benchmark_failures == []
+    assert [(f["config"], f["benchmark"]) for f in analysis.system_failures] == [(SYSTEM, "go")]
+    sections = report.build_sections(runs, TIMING_CONFIGS, analysis, {}, {}, tmp_path)
+    titles = [section.title for section in sections]
+    assert f"Benchmarks failing under {SYSTEM} (not our interpreter: not counted)" in titles
+
+
+# --- the system's own interpreter -------------------------------------------------------------
+
+def fake_python(folder: Path, version: str) -> Path:
+    """A stand-in interpreter: system_python asks it its version and it answers."""
+    path = folder / f"python-{version}"
+    path.write_text(f"#!/bin/sh\necho {version}\n")
+    path.chmod(0o755)
+    return path
+
+
+def not_executable(folder: Path) -> Path:
+    path = folder / "plain-file"
+    path.write_text("")
+    return path
+
+
+def test_system_config_runs_only_in_the_timing_pass(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    build = fake_build(tmp_path, ["jit"])
+    system = fake_python(tmp_path, "3.11.2")
+    monkeypatch.setattr(validate.regrtest, "list_tests", lambda *args: ["test_dis"])
+    args = argparse.Namespace(no_pyperformance=False, no_regrtest=False, threshold=1,
+                              smoke=False, no_checker=False)
+    configs = validate.make_configs(build, ["jit"], system=system)
+    assert [c.name for c in configs] == ["baseline", SYSTEM, "patched", "patched+jit"]
+    ctx = validate.Context(args=args, build=build, out=tmp_path, cache=tmp_path,
+                           configs=configs, passes=validate.make_passes(False, "fast"),
+                           benchmarks=["nbody"], tests=[], fingerprint="f",
+                           progress=common.Progress())
+    keys = [step.key for step in validate.plan(ctx)]
+    assert f"pyperformance/timing/{SYSTEM}" in keys
+    assert [key for key in keys if SYSTEM in key] == [f"pyperformance/timing/{SYSTEM}"]
+    assert "pyperformance/check/baseline" in keys and "regrtest/baseline" in keys
+    # No optimizer variables and no statistics folder: it is not our interpreter.
+    config = configs[1]
+    assert config.system and not config.patched
+    for correctness in (True, False):
+        env = validate.run_env(config, correctness, True, 1, tmp_path / "stats")
+        assert not any(name.startswith("PYTHON") for name in env)
+    signature = validate.pyperf_signature(ctx, ctx.passes[1], config)
+    assert signature["python"] == str(system) and "interpreter" in signature
+
+
+def context_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                *options: str) -> validate.Context:
+    build = tmp_path / "build" if (tmp_path / "build").exists() else fake_build(tmp_path, [])
+    monkeypatch.setattr(validate.perf, "list_benchmarks", lambda *args: ["nbody"])
+    return validate.make_context(validate.parse_args(["--build-dir", str(build), *options]))
+
+
+def test_system_python_is_timed_in_full_mode_only(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    system = fake_python(tmp_path, "3.11.2")
+    full = context_for(tmp_path, monkeypatch, "--system-python", str(system))
+    assert [c.name for c in full.configs] == ["baseline", SYSTEM, "patched"]
+    assert validate.describe_system(full).startswith(f"{system}: {SYSTEM} in the tables, "
+                                                     "the system's own Python")
+    smoke = context_for(tmp_path, monkeypatch, "--smoke", "--system-python", str(system))
+    assert SYSTEM not in [c.name for c in smoke.configs] and smoke.system == system
+    assert validate.describe_system(smoke) == \
+        f"{system}, not timed: the smoke run has no timing pass"
+    untimed = context_for(tmp_path, monkeypatch, "--no-timing", "--system-python", str(system))
+    assert validate.describe_system(untimed) == f"{system}, not timed: --no-timing"
+
+
+def test_system_python_none_leaves_it_out(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = context_for(tmp_path, monkeypatch, "--system-python", "none")
+    assert [c.name for c in ctx.configs] == ["baseline", "patched"] and ctx.system is None
+    assert validate.describe_system(ctx) == \
+        "none timed (--system-python none), so no column against it"
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda folder: fake_python(folder, "3.12.1"), "is Python 3.12.1, not 3.11"),
+    (lambda folder: folder / "missing", "does not exist"),
+    (not_executable, "does not run"),
+])
+def test_a_bad_system_python_is_a_clear_error(tmp_path: Path, make: Callable[[Path], Path],
+                                              message: str) -> None:
+    # Before anything else: no build folder is needed to be told.
+    bad = make(tmp_path)
+    result = run_script("validate.py", "--build-dir", tmp_path / "no-build",
+                        "--system-python", bad, timeout=60)
+    assert result.returncode == 2, output(result)
+    assert f"validate: error: --system-python: {bad}" in result.stderr, output(result)
+    assert message in result.stderr and "Traceback" not in result.stderr, output(result)
 
 
 # --- end to end ---------------------------------------------------------------------------------
