@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,6 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import child_env  # noqa: E402
 import measure_idle_cost as idle  # noqa: E402
+import paired_rounds  # noqa: E402
 import system_python  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
 from validate_common import find_system_python, restore_sigint  # noqa: E402
@@ -78,34 +78,8 @@ class Config:
     stats: bool = False      # count executors: the patched side under an optimizer
 
 
-@dataclass(frozen=True)
-class Paired:
-    """One pyperf result: per round, its mean by interpreter label."""
-    name: str
-    means: list[dict[str, float]]
-    executors: str = "-"     # see executor_count
-
-    def ratios_of(self, label: str, reference: str) -> list[float]:
-        """Per round that has both: mean of `label` / mean of `reference`."""
-        return [round_[label] / round_[reference] for round_ in self.means
-                if label in round_ and reference in round_]
-
-    def median_of(self, label: str, reference: str) -> float | None:
-        found = self.ratios_of(label, reference)
-        return statistics.median(found) if found else None
-
-    @property
-    def ratios(self) -> list[float]:
-        """The round ratios patched / baseline (every round has both)."""
-        return self.ratios_of("patched", "baseline")
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.ratios)
-
-    @property
-    def has_system(self) -> bool:
-        return any(SYSTEM in round_ for round_ in self.means)
+# One pyperf result's paired timings (its means, per round).
+Paired = paired_rounds.Rounds
 
 
 # (config, benchmark, round) -> {result name: {"mean": seconds, ...}}, as perf.load_means
@@ -369,7 +343,7 @@ def print_notes(args: argparse.Namespace, system: Path | None, wall: float) -> N
 
 def write_json(path: Path, args: argparse.Namespace, system: Path | None,
                results: Sequence[Paired]) -> None:
-    summary = {r.name: {"ratios": r.ratios, "median": r.median, "means": r.means,
+    summary = {r.name: {"ratios": r.ratios, "median": r.median, "means": r.rounds,
                         "median_vs_system": r.median_of("patched", SYSTEM),
                         "executors": r.executors}
                for r in results}

@@ -31,18 +31,18 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import statistics
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import measure_idle_cost as idle  # noqa: E402
+import paired_rounds  # noqa: E402
 import system_python  # noqa: E402
 
-SYSTEM = system_python.LABEL
+SYSTEM = paired_rounds.SYSTEM
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PERFORMANCE_BENCHMARKS = ("nbody", "spectral_norm", "float", "fannkuch", "richards", "nqueens",
@@ -50,32 +50,9 @@ PERFORMANCE_BENCHMARKS = ("nbody", "spectral_norm", "float", "fannkuch", "richar
 
 
 @dataclass(frozen=True)
-class Paired:
-    """The timings of one benchmark: per round, seconds by interpreter label."""
-    benchmark: str
-    loops: int
-    seconds: list[dict[str, float]]
-    executors: str = "-"   # installed by the patched side's optimizer ("-": none asked)
-
-    def ratios_of(self, label: str, reference: str) -> list[float]:
-        """Per round: time of `label` / time of `reference`."""
-        return [round_[label] / round_[reference] for round_ in self.seconds]
-
-    def median_of(self, label: str, reference: str) -> float:
-        return statistics.median(self.ratios_of(label, reference))
-
-    @property
-    def ratios(self) -> list[float]:
-        """The round ratios patched / baseline."""
-        return self.ratios_of("patched", "baseline")
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.ratios)
-
-    @property
-    def has_system(self) -> bool:
-        return bool(self.seconds) and SYSTEM in self.seconds[0]
+class Paired(paired_rounds.Rounds):
+    """The timings of one benchmark's workload, run `loops` times per process."""
+    loops: int = 0
 
 
 def timed_run(interp: idle.Interpreter, benchmark: str, loops: int) -> tuple[float, str]:
@@ -103,7 +80,7 @@ def measure(benchmark: str, loops: int, interps: tuple[idle.Interpreter, ...],
             if interp.label == "patched":
                 executors = installed
         seconds.append(timings)
-    return Paired(benchmark, loops, seconds, executors)
+    return Paired(benchmark, seconds, executors, loops)
 
 
 def geometric_mean(values: list[float]) -> float:
@@ -131,7 +108,7 @@ def format_table(results: list[Paired]) -> str:
         spread = f"{min(r.ratios):.3f}-{max(r.ratios):.3f}"
         versus = r.median_of("patched", SYSTEM) if system else None
         base = r.median_of("baseline", SYSTEM) if system else None
-        lines.append(row(r.benchmark, str(r.loops), r.median, spread, versus, base, r.executors))
+        lines.append(row(r.name, str(r.loops), r.median, spread, versus, base, r.executors))
     lines.append("-" * len(head))
     lines.append(row("geometric mean", "", geometric_mean([r.median for r in results]), "",
                      geometric_mean([r.median_of("patched", SYSTEM) for r in results])
@@ -198,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps({
             "optimizer": args.optimizer,
             "system_python": str(system) if system else None,
-            "results": [{**asdict(r), "ratios": r.ratios, "median": r.median}
+            "results": [{"benchmark": r.name, "loops": r.loops, "seconds": r.rounds,
+                         "executors": r.executors, "ratios": r.ratios, "median": r.median}
                         for r in results]}, indent=2) + "\n")
     return 0
 

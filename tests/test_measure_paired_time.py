@@ -68,7 +68,7 @@ def paired(name: str, patched: list[float], system: float | None = None) -> mpt.
         if system is not None:
             round_[mpt.SYSTEM] = system
         rounds.append(round_)
-    return mpt.Paired(name, 1, rounds, "12")
+    return mpt.Paired(name, rounds, "12", loops=1)
 
 
 def test_table_has_medians_and_their_geometric_mean() -> None:

@@ -1,0 +1,48 @@
+"""Timings of paired, interleaved runs, and the ratios taken from them.
+
+Both paired measure scripts (measure_paired_time.py, measure_paired_pyperf.py) run the
+baseline, the patched interpreter and the system's own Python back to back in each
+round, and take a figure's ratios round by round: a machine that slows down for a while
+then moves both sides of a ratio, not one.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import system_python
+
+SYSTEM = system_python.LABEL
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """One benchmark's (or pyperf result's) timings: per round, seconds by interpreter
+    label ("baseline", "patched", SYSTEM), and the executors the patched side installed
+    ("-": no optimizer asked)."""
+    name: str
+    rounds: list[dict[str, float]]
+    executors: str = "-"
+
+    def ratios_of(self, label: str, reference: str) -> list[float]:
+        """Per round that timed both: time of `label` / time of `reference`."""
+        return [round_[label] / round_[reference] for round_ in self.rounds
+                if label in round_ and reference in round_]
+
+    def median_of(self, label: str, reference: str) -> float | None:
+        found = self.ratios_of(label, reference)
+        return statistics.median(found) if found else None
+
+    @property
+    def ratios(self) -> list[float]:
+        """The round ratios patched / baseline."""
+        return self.ratios_of("patched", "baseline")
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.ratios)
+
+    @property
+    def has_system(self) -> bool:
+        return any(SYSTEM in round_ for round_ in self.rounds)
