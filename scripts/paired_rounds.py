@@ -34,6 +34,16 @@ class Rounds:
         found = self.ratios_of(label, reference)
         return statistics.median(found) if found else None
 
+    def best_ratio(self, label: str, reference: str) -> float | None:
+        """Best (shortest) time of `label` / best time of `reference`, over the rounds that
+        timed both. Where the machine's load only ever slows a run down, the best times
+        are the ones it disturbed least, and their ratio moves less between measurements
+        than the median of the round ratios."""
+        both = [round_ for round_ in self.rounds if label in round_ and reference in round_]
+        if not both:
+            return None
+        return min(r[label] for r in both) / min(r[reference] for r in both)
+
     @property
     def ratios(self) -> list[float]:
         """The round ratios patched / baseline."""

@@ -90,6 +90,18 @@ def test_table_shows_the_system_python_beside_the_baseline() -> None:
     assert table[-1].split() == ["geometric", "mean", "0.500", "2.00x", "1.00x", "0.50x"]
 
 
+def test_best_times_ratio_and_its_table() -> None:
+    result = mpt.Paired("nbody", [{"baseline": 1.0, "patched": 0.9, mpt.SYSTEM: 2.0},
+                                  {"baseline": 0.8, "patched": 1.2, mpt.SYSTEM: 1.0},
+                                  {"baseline": 3.0, "patched": 0.6}], "-", loops=1)
+    assert result.best_ratio("patched", "baseline") == 0.6 / 0.8
+    assert result.best_ratio("patched", mpt.SYSTEM) == 0.9 / 1.0   # rounds with both only
+    assert result.best_ratio("patched", "nobody") is None
+    table = mpt.format_table([result], "best").splitlines()
+    assert "round min-max" not in table[0]
+    assert table[2].split() == ["nbody", "1", "0.750", "1.33x", "1.11x", "1.25x", "-"]
+
+
 def test_one_round_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
     # Any 3.11 stands in for the system's Python; the baseline is one.
     result = run_script("measure_paired_time.py", "--build-dir", build_dir, "--optimizer",
