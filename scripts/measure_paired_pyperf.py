@@ -50,7 +50,7 @@ import measure_idle_cost as idle  # noqa: E402
 import paired_rounds  # noqa: E402
 import system_python  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
-from validate_common import find_system_python, restore_sigint  # noqa: E402
+from validate_common import restore_sigint  # noqa: E402
 from validate_stats import BenchmarkSpec, is_worker, read_stats_folder  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     results: list[Paired] = []
     try:
-        system = find_system_python(args.system_python)    # first: it needs no build
+        system = system_python.find(args.system_python)    # first: it needs no build
         specs = select_specs(names)
         with tempfile.TemporaryDirectory(prefix="plugopt-paired-") as scratch:
             configs = make_configs(build_dir, args.optimizer, specs, system)

@@ -26,8 +26,14 @@ class SystemPythonError(Exception):
 
 
 def version_of(python: Path) -> str:
-    result = subprocess.run([str(python), "-c", "import platform; print(platform.python_version())"],
-                            capture_output=True, text=True, env=clean_env(), timeout=60)
+    """The version `python` reports; SystemPythonError if it does not run (not
+    executable, fails, hangs)."""
+    try:
+        result = subprocess.run([str(python), "-c",
+                                 "import platform; print(platform.python_version())"],
+                                capture_output=True, text=True, env=clean_env(), timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise SystemPythonError(f"{python} does not run: {exc}") from exc
     if result.returncode != 0:
         raise SystemPythonError(f"{python} does not run: {result.stderr.strip()}")
     return result.stdout.strip()

@@ -94,7 +94,7 @@ import validate_pyperformance as perf  # noqa: E402
 import validate_regrtest as regrtest  # noqa: E402
 import validate_report as report  # noqa: E402
 from validate_common import (OPTIMIZER_VARS, Progress, clean_env, fatal_errors,  # noqa: E402
-                             find_system_python, format_duration, raise_on_sigterm,
+                             format_duration, raise_on_sigterm,
                              restore_sigint, stream_command)
 from validate_stats import group_by_benchmark, read_stats_folder, total_stats  # noqa: E402
 
@@ -647,7 +647,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def make_context(args: argparse.Namespace) -> Context:
     # First: a bad --system-python is a bad argument, whatever state the build is in.
     try:
-        system = find_system_python(args.system_python)
+        system = system_python.find(args.system_python)
     except system_python.SystemPythonError as exc:
         raise SetupError(f"--system-python: {exc}") from exc
     build = args.build_dir.resolve()

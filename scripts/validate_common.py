@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import system_python
 from child_env import clean_env  # noqa: F401  (re-exported for the validate modules)
 
 # Variables the interpreters under test read; pyperf workers get them through --inherit-environ.
@@ -114,16 +113,6 @@ def fatal_errors(text: str) -> list[dict[str, object]]:
                                            "checker": message.startswith(CHECKER_PREFIX)})
         entry["count"] = int(entry["count"]) + 1
     return list(found.values())
-
-
-def find_system_python(given: str | None) -> Path | None:
-    """system_python.find(given), where an interpreter that cannot be started at all (not
-    executable, hangs) is a SystemPythonError too, not a traceback."""
-    try:
-        return system_python.find(given)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise system_python.SystemPythonError(f"{given or system_python.CANDIDATE} does not "
-                                              f"run: {exc}") from exc
 
 
 def format_duration(seconds: float) -> str:
