@@ -3,7 +3,7 @@
 
   .venv/bin/python scripts/measure_paired_pyperf.py --benchmarks NAME[,NAME...]
                   [--optimizer NAME] [--build-dir BUILD] [--rounds N]
-                  [--pyperf-mode {fast,rigorous,debug-single-value}]
+                  [--pyperf-mode {fast,rigorous,one-process,debug-single-value}]
                   [--system-python PATH|none] [--json PATH]
 
 measure_paired_time.py pairs runs of the performance optimizer's ten workloads
@@ -55,7 +55,16 @@ from validate_stats import BenchmarkSpec, is_worker, read_stats_folder  # noqa: 
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT = 1800   # seconds per pyperf run, as validate.py's timing pass
-PYPERF_MODES = ("fast", "rigorous", "debug-single-value")
+# pyperf's options for each --pyperf-mode. "one-process" is one worker of three values
+# (after one warm-up) per round instead of --fast's ten workers of two: about a third of
+# --fast's time, for a whole suite, where the rounds supply what the processes would
+# (different hash seeds, and runs spread over time).
+PYPERF_MODES = {
+    "fast": ("--fast",),
+    "rigorous": ("--rigorous",),
+    "one-process": ("--processes", "1", "--values", "3", "--warmups", "1"),
+    "debug-single-value": ("--debug-single-value",),
+}
 SYSTEM = system_python.LABEL
 # Benchmarks whose timed code starts new interpreters (pyperf's bench_command, in the
 # pinned pyperformance). Under PYTHONOPTIMIZERSTATS each of those would write a
@@ -86,10 +95,11 @@ Paired = paired_rounds.Rounds
 Runner = Callable[[Config, BenchmarkSpec, int], Mapping[str, Mapping[str, object]]]
 
 
-def pyperf_command(config: Config, spec: BenchmarkSpec, output: Path, mode: str) -> list[str]:
+def pyperf_command(config: Config, spec: BenchmarkSpec, output: Path,
+                   mode: Sequence[str]) -> list[str]:
     """The command pyperformance itself would run for the benchmark (its
     _run_perf_script): the run script, its extra options, pyperf's."""
-    return [str(config.venv_python), "-u", spec.runscript, *spec.extra_opts, mode,
+    return [str(config.venv_python), "-u", spec.runscript, *spec.extra_opts, *mode,
             "--output", str(output), "--inherit-environ", ",".join(config.inherit)]
 
 
@@ -123,7 +133,7 @@ def executor_count(scratch: Path, spec: BenchmarkSpec, counted: bool) -> str:
     return str(max(record.stats.get("installed", 0) for record in records))
 
 
-def pyperf_runner(mode: str, scratch: Path) -> Runner:
+def pyperf_runner(mode: Sequence[str], scratch: Path) -> Runner:
     """A Runner that runs pyperf for real and reads back the means."""
     def run(config: Config, spec: BenchmarkSpec,
             round_: int) -> Mapping[str, Mapping[str, object]]:
@@ -210,14 +220,35 @@ def format_table(results: Sequence[Paired]) -> str:
     return "\n".join(lines)
 
 
-def select_specs(names: Sequence[str]) -> list[BenchmarkSpec]:
-    """The manifest entries of `names`, in that order; unknown names are an error."""
+def select_specs(names: Sequence[str], groups: Callable[[str], list[str]] | None = None
+                 ) -> list[BenchmarkSpec]:
+    """The manifest entries of `names`, in that order, each once. A name that is not a
+    benchmark is looked up as a pyperformance group ("default", "apps", ...) with
+    `groups`, which gives the group's benchmarks that apply to this Python; a name that
+    is neither is an error."""
     known = {spec.name: spec for spec in perf.benchmark_specs()}
-    unknown = [name for name in names if name not in known]
+    selected: dict[str, BenchmarkSpec] = {}
+    unknown = []
+    for name in names:
+        members = [name] if name in known else (groups(name) if groups else [])
+        if not members:
+            unknown.append(name)
+        selected.update((member, known[member]) for member in members if member in known)
     if unknown:
         raise MeasureError(f"unknown pyperformance benchmark(s): {', '.join(unknown)} "
                            "(`.venv/bin/python -m pyperformance list_groups` lists them)")
-    return [known[name] for name in names]
+    return list(selected.values())
+
+
+def group_members(build_dir: Path) -> Callable[[str], list[str]]:
+    """Benchmarks of a pyperformance group, as `pyperformance list -b GROUP` prints them;
+    none for a name that is not a group."""
+    def members(group: str) -> list[str]:
+        try:
+            return perf.list_benchmarks(group, child_env.clean_env(), build_dir)
+        except RuntimeError:       # pyperformance rejects the name
+            return []
+    return members
 
 
 def check_optimizer(python: Path, optimizer: str) -> None:
@@ -279,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n\n", 1)[1])
     parser.add_argument("--benchmarks", required=True,
-                        help="comma-separated pyperformance benchmark names")
+                        help="comma-separated pyperformance benchmark or group names "
+                             "('default': the whole default suite that applies here)")
     parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
     parser.add_argument("--optimizer", metavar="NAME",
                         help="the optimizer the patched runs load (PYTHONOPTIMIZER=NAME; "
@@ -287,7 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5,
                         help="rounds, each one run per interpreter (default 5)")
     parser.add_argument("--pyperf-mode", choices=PYPERF_MODES, default="fast",
-                        help="pyperf's --fast (default), --rigorous (about 4x longer), or "
+                        help="pyperf's --fast (default), --rigorous (about 4x longer), "
+                             "one-process (one worker of 3 values per round, about a third "
+                             "of --fast: for a whole suite over several rounds), or "
                              "--debug-single-value (one value: to try the plumbing)")
     parser.add_argument("--system-python", metavar="PATH|none",
                         help="the Python users already have, timed beside the baseline "
@@ -304,10 +338,10 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Paired] = []
     try:
         system = system_python.find(args.system_python)    # first: it needs no build
-        specs = select_specs(names)
+        specs = select_specs(names, group_members(build_dir))
         with tempfile.TemporaryDirectory(prefix="plugopt-paired-") as scratch:
             configs = make_configs(build_dir, args.optimizer, specs, system)
-            run = pyperf_runner(f"--{args.pyperf_mode}", Path(scratch))
+            run = pyperf_runner(PYPERF_MODES[args.pyperf_mode], Path(scratch))
             for spec in specs:
                 paired = measure(spec, configs, args.rounds, run)
                 executors = executor_count(Path(scratch), spec, bool(args.optimizer))
@@ -329,7 +363,8 @@ def print_notes(args: argparse.Namespace, system: Path | None, wall: float) -> N
     """What the table's figures are, under it."""
     loaded = f"PYTHONOPTIMIZER={args.optimizer}" if args.optimizer else "no optimizer"
     print(f"\n{args.rounds} rounds, wall time {wall:.0f} s; ratio = patched ({loaded}) / "
-          f"baseline mean of pyperf --{args.pyperf_mode}, per round; below 1 is faster; "
+          f"baseline mean of pyperf {' '.join(PYPERF_MODES[args.pyperf_mode])}, per round; "
+          "below 1 is faster; "
           "speed-ups = the other's mean / patched's, above 1 is faster")
     if system is not None:
         print(f"{SYSTEM}: {system} (the Python users already have)")

@@ -71,9 +71,20 @@ def test_a_result_only_one_side_reports_gets_no_ratio() -> None:
 
 def test_command_is_the_one_pyperformance_runs() -> None:
     config = mpp.Config("patched", Path("/venv/bin/python"), {}, ("PYTHONOPTIMIZER",))
-    command = mpp.pyperf_command(config, SPEC, Path("/tmp/out.json"), "--fast")
+    command = mpp.pyperf_command(config, SPEC, Path("/tmp/out.json"), ("--fast",))
     assert command == ["/venv/bin/python", "-u", "/bm/run_benchmark.py", "--extra", "--fast",
                        "--output", "/tmp/out.json", "--inherit-environ", "PYTHONOPTIMIZER"]
+    command = mpp.pyperf_command(config, SPEC, Path("/tmp/out.json"),
+                                 mpp.PYPERF_MODES["one-process"])
+    assert command[4:10] == ["--processes", "1", "--values", "3", "--warmups", "1"]
+
+
+def test_groups_expand_to_their_benchmarks_once_each() -> None:
+    groups = {"numbers": ["nbody", "float"], "default": ["float", "nbody", "deepcopy"]}
+    specs = mpp.select_specs(["nbody", "numbers", "default"], lambda g: groups.get(g, []))
+    assert [spec.name for spec in specs] == ["nbody", "float", "deepcopy"]
+    with pytest.raises(mpp.MeasureError, match="unknown pyperformance benchmark.*: nosuch"):
+        mpp.select_specs(["nbody", "nosuch"], lambda g: groups.get(g, []))
 
 
 def paired(name: str, patched: list[float], system: float | None = None,
@@ -134,7 +145,7 @@ def test_statistics_are_written_by_the_patched_side_only(tmp_path: Path) -> None
     folder = mpp.stats_folder(tmp_path, SPEC)
     assert counted.env == {"PYTHONOPTIMIZER": "jit", "PYTHONOPTIMIZERSTATS": str(folder)}
     assert counted.inherit == ("PYTHONOPTIMIZER", "PYTHONOPTIMIZERSTATS") and folder.is_dir()
-    command = mpp.pyperf_command(counted, SPEC, tmp_path / "o.json", "--fast")
+    command = mpp.pyperf_command(counted, SPEC, tmp_path / "o.json", ("--fast",))
     assert command[command.index("--inherit-environ") + 1] == \
         "PYTHONOPTIMIZER,PYTHONOPTIMIZERSTATS"
     # A start-up benchmark times whole processes, statistics file and all: none there.
@@ -188,7 +199,7 @@ def test_main_times_the_system_python_unless_told_not_to(
         return THREE if found else TWO
 
     means = {"baseline": 2.0, "patched": 1.0, SYSTEM: 4.0}
-    monkeypatch.setattr(mpp, "select_specs", lambda names: [SPEC])
+    monkeypatch.setattr(mpp, "select_specs", lambda names, groups=None: [SPEC])
     monkeypatch.setattr(mpp, "make_configs", fake_configs)
     monkeypatch.setattr(mpp, "pyperf_runner", lambda mode, scratch: (
         lambda config, spec, n: {"deepcopy": {"mean": means[config.label]}}))
