@@ -25,7 +25,14 @@ BUILD_MODES = {
     # What users run and what `plugopt.py install` ships: profile-guided optimization
     # trained on CPython's own `-m test --pgo` task, and link-time optimization, as the
     # distributions build CPython (Debian's python3.11 is built so).
-    "release": (*COMMON_CONFIGURE_FLAGS, "--enable-optimizations", "--with-lto"),
+    # LINKFORSHARED (the flags of the `python` executable's link, configure's default
+    # plus two) makes that link position-dependent, as Debian links its
+    # /usr/bin/python3.11: with LTO the whole interpreter is compiled at that link,
+    # so the eval loop addresses its static tables directly rather than through
+    # a base register. Only the executable changes: libpython's objects, shared
+    # modules and what extension builds get from sysconfig stay stock PIC/PIE.
+    "release": (*COMMON_CONFIGURE_FLAGS, "--enable-optimizations", "--with-lto",
+                "LINKFORSHARED=-Xlinker -export-dynamic -fno-pie -no-pie"),
     # The patch loop: a plain -O3 build, a few minutes from nothing and seconds per edit.
     "dev": COMMON_CONFIGURE_FLAGS,
 }

@@ -43,6 +43,25 @@ def test_built_in_the_build_folders_mode(python: Path, build_mode: str) -> None:
     assert ("-flto" in ldflags.split()) == release, ldflags
 
 
+ELF_EXEC, ELF_DYN = 2, 3     # e_type of a position-dependent / position-independent file
+
+
+def test_release_executable_is_position_dependent(python: Path, build_mode: str) -> None:
+    """release links `python` with -no-pie (cpython_pin.BUILD_MODES), dev leaves gcc's
+    default PIE; the extension modules stay shared objects either way."""
+    result = run_python(python, "import sys, _json; print(sys.executable); print(_json.__file__)")
+    assert result.returncode == 0, output(result)
+    executable, extension = (Path(line).resolve() for line in result.stdout.splitlines())
+
+    def elf_type(path: Path) -> int:
+        header = path.read_bytes()[:18]
+        assert header[:4] == b"\x7fELF", path
+        return int.from_bytes(header[16:18], "little")
+
+    assert elf_type(executable) == (ELF_EXEC if build_mode == "release" else ELF_DYN), executable
+    assert elf_type(extension) == ELF_DYN, extension
+
+
 def test_modules_with_build_dependencies_import(python: Path) -> None:
     result = run_python(python, "import ssl, sqlite3, ctypes, zlib; print(ssl.OPENSSL_VERSION)")
     assert result.returncode == 0, output(result)
