@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,11 @@ def test_ratio_and_tolerance() -> None:
     assert result(1_005_000).within and result(995_000).within
     assert not result(1_005_001).within and not result(994_999).within
     assert result(1_010_000).ratio == pytest.approx(1.01)
+    # Two profile-guided builds: only "at most 0.5% more" is checked.
+    profiled = mic.Result("richards", 1, 1_000_000, 950_000, {}, profiled=True)
+    assert profiled.within and not replace(profiled, patched_ir=1_005_001).within
+    assert "at most +0.5%" in mic.format_table([profiled])
+    assert "within 0.5%" in mic.format_table([result(950_000)])
 
 
 def test_benchmark_names_are_checked() -> None:
