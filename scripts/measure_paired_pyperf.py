@@ -29,7 +29,12 @@ system's Python, the baseline's own speed against the system's, and, under an
 optimizer, the most executors one pyperf worker process installed (from the
 PYTHONOPTIMIZERSTATS files of the patched side's workers, written at their
 exit, after the timing); then the geometric means of the medians. Nothing else
-should run on the machine meanwhile.
+should run on the machine meanwhile, another instance of this script least of all:
+some benchmarks (asyncio_tcp, ...) listen on fixed ports.
+
+A benchmark that fails on any side is listed at the end, with the failure, and has
+no figures; the others still count. Exit status: 0, 1 if a benchmark failed, 2 if
+nothing could be measured (a bad argument, an interpreter or venv that is missing).
 """
 
 from __future__ import annotations
@@ -336,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     build_dir = args.build_dir.resolve()
     started = time.monotonic()
     results: list[Paired] = []
+    failures: dict[str, str] = {}    # benchmark -> why it has no figures
     try:
         system = system_python.find(args.system_python)    # first: it needs no build
         specs = select_specs(names, group_members(build_dir))
@@ -343,7 +349,12 @@ def main(argv: list[str] | None = None) -> int:
             configs = make_configs(build_dir, args.optimizer, specs, system)
             run = pyperf_runner(PYPERF_MODES[args.pyperf_mode], Path(scratch))
             for spec in specs:
-                paired = measure(spec, configs, args.rounds, run)
+                try:
+                    paired = measure(spec, configs, args.rounds, run)
+                except MeasureError as exc:     # one benchmark; the rest still count
+                    failures[spec.name] = str(exc)
+                    print(f"{spec.name:<32} FAILED: {str(exc).splitlines()[0]}", flush=True)
+                    continue
                 executors = executor_count(Path(scratch), spec, bool(args.optimizer))
                 for result in paired:
                     results.append(replace(result, executors=executors))
@@ -354,9 +365,13 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(format_table(results))
     print_notes(args, system, time.monotonic() - started)
+    if failures:
+        print(f"\n{len(failures)} benchmark(s) failed and have no figures:")
+        for name, why in failures.items():
+            print(f"  {name}: {why}")
     if args.json:
-        write_json(args.json, args, system, results)
-    return 0
+        write_json(args.json, args, system, results, failures)
+    return 1 if failures else 0
 
 
 def print_notes(args: argparse.Namespace, system: Path | None, wall: float) -> None:
@@ -377,7 +392,7 @@ def print_notes(args: argparse.Namespace, system: Path | None, wall: float) -> N
 
 
 def write_json(path: Path, args: argparse.Namespace, system: Path | None,
-               results: Sequence[Paired]) -> None:
+               results: Sequence[Paired], failures: Mapping[str, str]) -> None:
     summary = {r.name: {"ratios": r.ratios, "median": r.median, "means": r.rounds,
                         "median_vs_system": r.median_of("patched", SYSTEM),
                         "executors": r.executors}
@@ -385,7 +400,8 @@ def write_json(path: Path, args: argparse.Namespace, system: Path | None,
     path.write_text(json.dumps({"optimizer": args.optimizer, "rounds": args.rounds,
                                 "pyperf_mode": args.pyperf_mode,
                                 "system_python": str(system) if system else None,
-                                "results": summary}, indent=2) + "\n")
+                                "results": summary, "failed": dict(failures)},
+                               indent=2) + "\n")
 
 
 if __name__ == "__main__":

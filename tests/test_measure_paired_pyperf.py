@@ -186,6 +186,30 @@ def test_system_python_gets_its_own_venv_and_no_optimizer(tmp_path: Path,
     assert [c.label for c in mpp.make_configs(tmp_path, None, [SPEC])] == ["baseline", "patched"]
 
 
+def test_a_failing_benchmark_is_listed_and_the_others_still_count(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    broken = BenchmarkSpec("asyncio_tcp", "/bm/tcp.py", ())
+
+    def fake_run(config: mpp.Config, spec: BenchmarkSpec, n: int) -> dict[str, dict]:
+        if spec is broken and config.label == "baseline":
+            raise mpp.MeasureError("asyncio_tcp on the baseline interpreter failed (exit 1)")
+        return {spec.name: {"mean": 1.0 if config.label == "patched" else 2.0}}
+
+    monkeypatch.setattr(mpp, "select_specs", lambda names, groups=None: [broken, SPEC])
+    monkeypatch.setattr(mpp, "make_configs", lambda *args: TWO)
+    monkeypatch.setattr(mpp, "pyperf_runner", lambda mode, scratch: fake_run)
+    status = mpp.main(["--benchmarks", "default", "--rounds", "2", "--system-python", "none",
+                       "--build-dir", str(tmp_path), "--json", str(tmp_path / "r.json")])
+    out = capsys.readouterr().out
+    assert status == 1, out
+    assert "asyncio_tcp                      FAILED: asyncio_tcp on the baseline" in out
+    assert "1 benchmark(s) failed and have no figures:" in out
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert list(data["results"]) == ["deepcopy"] and data["results"]["deepcopy"]["median"] == 0.5
+    assert list(data["failed"]) == ["asyncio_tcp"]
+
+
 @pytest.mark.parametrize("system", ["none", "fake 3.11"])
 def test_main_times_the_system_python_unless_told_not_to(
         system: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
