@@ -177,7 +177,7 @@ def profile_guided(python: Path) -> bool:
     """Whether `python` was built with PGO (sysconfig keeps the profile-use flags)."""
     result = subprocess.run([str(python), "-c", "import sysconfig; "
                              "print(sysconfig.get_config_var('PGO_PROF_USE_FLAG') or '')"],
-                            env=clean_env(), capture_output=True, text=True)
+                            env=clean_env(), capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         raise MeasureError(f"{python} does not run:\n{result.stderr.strip()}")
     return bool(result.stdout.strip())
@@ -385,6 +385,7 @@ def run_measurement(args: argparse.Namespace, benchmarks: list[str],
         check_no_optimizer(interps[1].python)
     loops = scaled_loops(benchmarks, args.scale)
     identities = {i.label: binary_identity(i.python) for i in interps}
+    profiled = all(profile_guided(i.python) for i in interps)   # before, not after, callgrind
     print(f"pyperformance {pyperformance_version()} workloads under callgrind, "
           f"{len(benchmarks) * 4} runs, {args.jobs} at a time", flush=True)
     started = time.monotonic()
@@ -393,7 +394,6 @@ def run_measurement(args: argparse.Namespace, benchmarks: list[str],
         out_dir.mkdir(parents=True, exist_ok=True)
         results = measure(benchmarks, loops, interps, out_dir, args.jobs,
                           log=lambda m: print(m, flush=True))
-    profiled = all(profile_guided(i.python) for i in interps)
     results = [replace(r, profiled=profiled) for r in results]
     wall_time = time.monotonic() - started
     changed = [i.label for i in interps if binary_identity(i.python) != identities[i.label]]
