@@ -31,6 +31,7 @@ APT_PACKAGES = [
     "libgdbm-dev", "libgdbm-compat-dev",       # dbm.gnu, dbm.ndbm
     "uuid-dev",                                # _uuid
     "valgrind",                                # instruction counts for the overhead script
+    "gdb",                                     # struct layouts of both builds (test_layout)
 ]
 
 

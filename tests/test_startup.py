@@ -244,3 +244,44 @@ def test_stats_folder_that_cannot_be_created_is_an_error(start, tmp_path: Path) 
     assert result.returncode == 1, output(result)
     assert result.stdout == ""
     assert f"PYTHONOPTIMIZERSTATS: cannot create '{blocker / 'sub'}'" in result.stderr
+
+
+CHILDREN_PROGRAM = r"""
+import json, multiprocessing, subprocess, sys
+
+def loaded():
+    import _optimizer
+    return [entry[:2] for entry in _optimizer.loaded], _optimizer.loaded_from
+
+if __name__ == "__main__":
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        spawned = pool.apply(loaded)
+    by_hand = subprocess.run(
+        [sys.executable, "-c", "import _optimizer; print(list(_optimizer.loaded))"],
+        capture_output=True, text=True, check=True).stdout.strip()
+    print(json.dumps({"parent": loaded(), "spawned": spawned, "by_hand": by_hand}))
+"""
+
+
+@pytest.mark.parametrize("how", ["option", "variable"])
+def test_children_get_the_optimizer_as_docs_api_says(patched_python: Path, tmp_path: Path,
+                                                    how: str) -> None:
+    """A multiprocessing worker runs under its parent's optimizer either way; a child
+    started by hand gets PYTHONOPTIMIZER (the environment) but not -X optimizer."""
+    script = tmp_path / "children.py"
+    script.write_text(CHILDREN_PROGRAM)
+    if how == "option":
+        result = run([patched_python, "-X", "optimizer=counter", script], timeout=300)
+        source = "-X optimizer"
+    else:
+        result = run([patched_python, script], env={"PYTHONOPTIMIZER": "counter"}, timeout=300)
+        source = "PYTHONOPTIMIZER"
+    assert result.returncode == 0, output(result)
+    seen = json.loads(result.stdout.splitlines()[-1])
+    expected = [[["counter", "plugopt.counter"]], source]
+    assert seen["parent"] == expected
+    assert seen["spawned"] == expected
+    if how == "option":
+        assert seen["by_hand"] == "[]"
+    else:
+        assert seen["by_hand"].startswith("[('counter', 'plugopt.counter'"), seen
