@@ -34,10 +34,17 @@ lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
    the optimizer chosen with PYTHONOPTIMIZER (regrtest's workers inherit it): a
    curated subset in --smoke mode, everything otherwise. A test file failing
    under a patched configuration and not under the baseline is a new failure.
+3. Real packages' own test suites (validate_packages.py: more-itertools, attrs,
+   greenlet, numpy's core tests; --packages chooses, the smoke run has
+   more-itertools only), pinned, installed from PyPI into one venv per interpreter
+   (BUILD/package-venvs, reused), run with pytest under each configuration with the
+   variables of regrtest. A test failing under a patched configuration and not under
+   the baseline is a new failure; the report gives per suite and configuration the
+   counts and the executors installed and entered.
 
 Exit status: 0 if nothing new failed; 1 if a benchmark failed only under a patched
-configuration, a regression test file failed only under one, regrtest did not
-finish, or the executor checker aborted a process anywhere ("Fatal Python error:
+configuration, a regression test file or a package's test failed only under one,
+regrtest or a package suite did not finish, or the executor checker aborted a process anywhere ("Fatal Python error:
 plugopt executor check: ..." in any output); 2 if the validation could not run
 (interpreters missing, venv creation failed, bad arguments); 130 if interrupted.
 
@@ -90,6 +97,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import system_python  # noqa: E402
+import validate_packages as packages  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
 import validate_regrtest as regrtest  # noqa: E402
 import validate_report as report  # noqa: E402
@@ -109,6 +117,7 @@ PIP_CHECK_SECONDS = 2.0                             # per benchmark, at the star
 SECONDS_PER_TEST = {True: 0.6, False: 1.6}
 CHECK_TIMEOUT, TIMING_TIMEOUT = 900, 1800          # pyperformance --timeout, per benchmark
 REGRTEST_TIMEOUT = {True: 300, False: 900}          # regrtest --timeout, per test file
+SECONDS_PER_SUITE = {True: 40.0, False: 600.0}      # a package suite, per configuration
 TAIL_LINES = 20
 
 
@@ -149,8 +158,9 @@ class Step:
     signature: dict[str, object]
     units: int
     seconds_each: float
-    pass_: Pass | None = None            # None: regrtest
+    pass_: Pass | None = None            # None: regrtest or a package suite
     overhead: float = 0.0                # estimated seconds that are not units
+    suite: packages.Suite | None = None  # a package suite's run
 
 
 @dataclass
@@ -163,6 +173,7 @@ class Context:
     passes: list[Pass]
     benchmarks: list[str]
     tests: list[str]
+    suites: list[packages.Suite]
     fingerprint: str
     progress: Progress
     runs: dict[str, dict] = field(default_factory=dict)
@@ -338,6 +349,14 @@ def regrtest_signature(ctx: Context, config: Config) -> dict[str, object]:
             "optimizer": config.optimizer, "build": ctx.fingerprint}
 
 
+def packages_signature(ctx: Context, config: Config, suite: packages.Suite
+                       ) -> dict[str, object]:
+    return {"suite": suite.name, "requirements": packages.requirements([suite]),
+            "threshold": ctx.args.threshold, "checker": not ctx.args.no_checker,
+            "python": str(config.python), "optimizer": config.optimizer,
+            "build": ctx.fingerprint}
+
+
 def record(ctx: Context, key: str, run: dict) -> None:
     ctx.runs[key] = run
     save_state(ctx.out / "state.json", ctx.runs)
@@ -496,6 +515,58 @@ def run_regrtest(ctx: Context, config: Config, planned: int) -> dict:
             "log": str(log.relative_to(ctx.out))}
 
 
+# --- real packages' test suites -----------------------------------------------------------
+
+def run_package_suite(ctx: Context, config: Config, suite: packages.Suite) -> dict:
+    """One package's own tests under one configuration, in the interpreter's venv (made
+    without optimizer variables), with the correctness settings of regrtest."""
+    folder = ctx.out / "packages" / suite.name
+    log = folder / f"{config.name}.log"
+    junit = folder / f"{config.name}.xml"
+    scratch = folder / f"work-{config.name}"
+    stats = ctx.out / "stats" / f"packages-{suite.name}-{config.name}"
+    for path in (log, junit):
+        path.unlink(missing_ok=True)
+    for path in (stats, scratch):
+        shutil.rmtree(path, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    if config.patched:
+        stats.mkdir(parents=True)
+    base = {"kind": "packages", "suite": suite.name, "config": config.name,
+            "signature": packages_signature(ctx, config, suite), "log": str(log.relative_to(ctx.out))}
+    label = f"packages/{suite.name}/{config.name}"
+    ctx.progress.show(f"{label}: preparing the venv")
+    started = time.monotonic()
+    try:
+        venv_label = "baseline" if not config.patched else "patched"
+        python = packages.venv_python(config.python, venv_label, ctx.suites,
+                                      ctx.build / "package-venvs", clean_env())
+        source = (packages.sdist_tests(suite, ctx.build / "package-venvs", clean_env())
+                  if suite.tests.startswith("sdist:") else None)
+    except packages.PackagesError as exc:
+        log.write_text(f"{exc}\n")
+        return {**base, "error": str(exc), "duration": time.monotonic() - started,
+                "complete": False, "fatal_errors": []}
+    env = run_env(config, True, not ctx.args.no_checker, ctx.args.threshold,
+                  stats if config.patched else None)
+    env.update(dict(suite.env))
+    cmd = packages.command(python, suite, junit)
+    ctx.progress.show(f"{label}: running")
+    status = stream_command(cmd, cwd=packages.working_folder(suite, source, scratch), env=env,
+                            log=log, timeout=suite.timeout)
+    duration = time.monotonic() - started
+    ctx.progress.advance(1, SECONDS_PER_SUITE[ctx.args.smoke])
+    text = log.read_text(errors="replace")
+    parsed = packages.parse_junit(junit)
+    folder_stats = read_stats_folder(stats)
+    return {**base, "exit_status": status, "duration": duration, "complete": parsed is not None,
+            "tests": parsed.tests if parsed else 0, "passed": parsed.passed if parsed else 0,
+            "failed": parsed.failed if parsed else [], "skipped": parsed.skipped if parsed else 0,
+            "tail": None if parsed else "\n".join(text.splitlines()[-TAIL_LINES:]),
+            "stats": total_stats(folder_stats.records) if config.patched else {},
+            "fatal_errors": fatal_errors(text)}
+
+
 # --- the whole validation ------------------------------------------------------------------
 
 def plan(ctx: Context) -> list[Step]:
@@ -515,6 +586,12 @@ def plan(ctx: Context) -> list[Step]:
             steps += [Step(report.run_key("regrtest", config.name), config,
                            regrtest_signature(ctx, config), count, SECONDS_PER_TEST[args.smoke])
                       for config in ctx.configs if runs_in(config, None)]
+        if index == 0:
+            steps += [Step(report.run_key("packages", config.name, suite.name), config,
+                           packages_signature(ctx, config, suite), 1,
+                           SECONDS_PER_SUITE[args.smoke], suite=suite)
+                      for suite in ctx.suites for config in ctx.configs
+                      if runs_in(config, None)]
     for step in steps:
         ctx.progress.plan(step.units, step.seconds_each)
         ctx.progress.plan_overhead(step.overhead)
@@ -529,6 +606,9 @@ def execute(ctx: Context, steps: Sequence[Step]) -> None:
     venvs_ready = False
     for step in steps:
         if reusable(ctx.runs, step.key, step.signature):
+            continue
+        if step.suite is not None:
+            record(ctx, step.key, run_package_suite(ctx, step.config, step.suite))
             continue
         if step.pass_ is None:
             record(ctx, step.key, run_regrtest(ctx, step.config, step.units))
@@ -573,6 +653,7 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
             "optimizers": ", ".join(c.optimizer for c in ctx.configs if c.optimizer) or "none",
             "benchmarks": describe_benchmarks(ctx),
             "regression tests": ", ".join(ctx.tests) if ctx.tests else "all",
+            "package suites": ", ".join(s.package for s in ctx.suites) or "none",
             "passes": "; ".join(f"{p.name}: pyperf {p.pyperf_mode or '(default)'}, "
                                 + describe_variables(ctx, p.correctness, checker_on(ctx, p))
                                 for p in ctx.passes),
@@ -595,6 +676,11 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
             print(f"new regrtest failure: {config}: {test}")
     for config in analysis.regrtest_incomplete:
         print(f"regrtest did not finish: {config}")
+    for key, tests in analysis.packages_new.items():
+        for test in tests:
+            print(f"new package test failure: {key}: {test}")
+    for key in analysis.packages_incomplete:
+        print(f"package suite did not finish: {key}")
     print(f"report: {md} and {page}")
     print("result: " + ("NEW FAILURES" if analysis.failed else "no new failures"))
     return 1 if analysis.failed else 0
@@ -613,6 +699,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--regrtest-tests", help="comma-separated regrtest test files "
                         "(default: smoke subset, or all)")
     parser.add_argument("--no-regrtest", action="store_true")
+    parser.add_argument("--packages", help="comma-separated package suites "
+                        f"({', '.join(packages.BY_NAME)}; default: the smoke suite, or all), "
+                        "or 'none'")
     parser.add_argument("--no-pyperformance", action="store_true")
     parser.add_argument("--no-bare-patched", action="store_true",
                         help="skip the patched interpreter without an optimizer (its runs "
@@ -637,8 +726,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         f"timing pass (default: {system_python.CANDIDATE} if it is Python "
                         f"{system_python.MINOR}; 'none': leave it out)")
     args = parser.parse_args(argv)
-    if args.no_regrtest and args.no_pyperformance:
-        parser.error("--no-regrtest and --no-pyperformance leave nothing to run")
+    if args.no_regrtest and args.no_pyperformance and args.packages == "none":
+        parser.error("--no-regrtest, --no-pyperformance and --packages none leave nothing "
+                     "to run")
     if args.threshold < 1:
         parser.error("--threshold must be at least 1")
     return args
@@ -669,11 +759,17 @@ def make_context(args: argparse.Namespace) -> Context:
     if tests is None:
         tests = list(regrtest.SMOKE_TESTS) if args.smoke else []
     timed = system if system_untimed_reason(args) is None else None
+    try:
+        suites = ([] if args.packages == "none"
+                  else packages.select(split_list(args.packages), args.smoke))
+    except ValueError as exc:
+        raise SetupError(f"--packages: {exc}") from exc
     return Context(args=args, build=build, out=out, cache=cache,
                    configs=make_configs(build, optimizers, bare=not args.no_bare_patched,
                                         system=timed),
                    passes=make_passes(args.smoke, None if args.no_timing else args.timing),
-                   benchmarks=benchmarks, tests=tests, fingerprint=fingerprint(build),
+                   benchmarks=benchmarks, tests=tests, suites=suites,
+                   fingerprint=fingerprint(build),
                    progress=Progress(), runs={} if args.fresh else load_state(out / "state.json"),
                    system=system)
 

@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,9 +29,11 @@ MAX_DETAIL_LINES = 3
 
 
 def stream_command(cmd: Sequence[str | Path], *, cwd: Path, env: Mapping[str, str], log: Path,
-                   on_line: Callable[[str], None] | None = None) -> int:
+                   on_line: Callable[[str], None] | None = None,
+                   timeout: float | None = None) -> int:
     """Run `cmd` with stdout and stderr merged, appending every line to `log` and passing
-    it to `on_line` as it arrives. Returns the exit status."""
+    it to `on_line` as it arrives. Returns the exit status; after `timeout` seconds the
+    whole process group is stopped (the status is then that of a killed process)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "a", encoding="utf-8", errors="replace") as out:
         out.write(f"$ {' '.join(str(part) for part in cmd)}\n")
@@ -42,6 +45,9 @@ def stream_command(cmd: Sequence[str | Path], *, cwd: Path, env: Mapping[str, st
                                 stderr=subprocess.STDOUT, text=True, errors="replace", bufsize=1,
                                 start_new_session=True)
         assert proc.stdout is not None
+        timer = threading.Timer(timeout, stop_group, [proc]) if timeout else None
+        if timer is not None:
+            timer.start()
         try:
             for line in proc.stdout:
                 out.write(line)
@@ -50,6 +56,9 @@ def stream_command(cmd: Sequence[str | Path], *, cwd: Path, env: Mapping[str, st
         except BaseException:
             stop_group(proc)
             raise
+        finally:
+            if timer is not None:
+                timer.cancel()
         return proc.wait()
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import system_python
 from validate_pyperformance import geometric_mean, ratios, rss_ratios
+from validate_packages import new_failures as package_new_failures
 from validate_regrtest import new_failures as regrtest_new_failures
 from validate_stats import OTHER_GROUP
 
@@ -79,11 +80,15 @@ class Analysis:
     checker_aborts: list[dict[str, object]] = field(default_factory=list)
     zero_entries: list[dict[str, str]] = field(default_factory=list)
     crashes: list[dict[str, object]] = field(default_factory=list)        # informative
+    packages_new: dict[str, list[str]] = field(default_factory=dict)      # "suite/config"
+    packages_incomplete: list[str] = field(default_factory=list)          # ours only
+    packages_idle: list[str] = field(default_factory=list)   # an optimizer installed nothing
 
     @property
     def failed(self) -> bool:
         return bool(self.benchmark_failures or any(self.regrtest_new.values())
-                    or self.regrtest_incomplete or self.checker_aborts)
+                    or self.regrtest_incomplete or self.checker_aborts
+                    or any(self.packages_new.values()) or self.packages_incomplete)
 
 
 def is_ours(config: str) -> bool:
@@ -146,6 +151,20 @@ def analyse(runs: Mapping[str, Run]) -> Analysis:
             analysis.regrtest_incomplete.append(config)
         if config != BASELINE:
             analysis.regrtest_new[config] = regrtest_new_failures(run["failed"], base_failed)
+    suites = {str(run["suite"]) for run in runs.values() if run.get("kind") == "packages"}
+    for suite in sorted(suites):
+        by_config = {str(run["config"]): run for run in runs.values()
+                     if run.get("kind") == "packages" and run.get("suite") == suite}
+        base_failed = by_config[BASELINE].get("failed", []) if BASELINE in by_config else []
+        for config, run in by_config.items():
+            if config == BASELINE:
+                continue
+            key = f"{suite}/{config}"
+            if not run.get("complete"):
+                analysis.packages_incomplete.append(key)
+            analysis.packages_new[key] = package_new_failures(run.get("failed", []), base_failed)
+            if config.startswith("patched+") and not (run.get("stats") or {}).get("installed"):
+                analysis.packages_idle.append(key)
     for key, run in runs.items():
         for error in run.get("fatal_errors", []):
             if error.get("checker"):
@@ -223,6 +242,9 @@ def summary_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Ana
     has_regrtest = any(run.get("kind") == "regrtest" for run in runs.values())
     if has_regrtest:
         headers += ["regrtest failed", "regrtest new failures"]
+    has_packages = any(run.get("kind") == "packages" for run in runs.values())
+    if has_packages:
+        headers += ["package tests failed", "package tests new failures"]
     headers.append("checker aborts")
     table = Table(headers)
     for config in configs:
@@ -238,6 +260,8 @@ def summary_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Ana
                 failed = "did not finish" if run.get("result") is None else str(len(run["failed"]))
                 row += [failed, "-" if config == BASELINE
                         else str(len(analysis.regrtest_new.get(config, [])))]
+        if has_packages:
+            row += package_cells(runs, config, analysis)
         aborts = sum(int(a["count"]) for a in analysis.checker_aborts
                      if str(a["run"]).endswith("/" + config))
         row.append(str(aborts) if config != SYSTEM else "-")   # it never runs the checker
@@ -338,6 +362,52 @@ def regrtest_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
             " ".join(run.get("env_changed") or []) or "-",
             "-" if config == BASELINE else str(stats.get("entries", 0)),
             f"{float(run.get('duration', 0)):.0f} s"])
+    return table
+
+
+def package_runs(runs: Mapping[str, Run], config: str) -> list[Run]:
+    return [run for run in runs.values()
+            if run.get("kind") == "packages" and run.get("config") == config]
+
+
+def package_cells(runs: Mapping[str, Run], config: str, analysis: Analysis) -> list[str]:
+    """The summary's two cells: failed tests over all suites (or which did not finish),
+    and how many of them the baseline did not fail."""
+    found = package_runs(runs, config)
+    if not found:
+        return ["-", "-"]
+    unfinished = [str(run["suite"]) for run in found if not run.get("complete")]
+    failed = str(sum(len(run.get("failed", [])) for run in found))
+    if unfinished:
+        failed += f" ({', '.join(unfinished)} did not finish)"
+    new = sum(len(analysis.packages_new.get(f"{run['suite']}/{config}", [])) for run in found)
+    return [failed, "-" if config == BASELINE else str(new)]
+
+
+def packages_table(runs: Mapping[str, Run], configs: Sequence[str], analysis: Analysis
+                   ) -> Table:
+    table = Table(["suite", "configuration", "tests", "passed", "failed", "new failures",
+                   "skipped", "executors installed", "entries", "wall time"])
+    suites = sorted({str(run["suite"]) for run in runs.values() if run.get("kind") == "packages"})
+    for suite in suites:
+        for config in configs:
+            run = runs.get(run_key("packages", config, suite))
+            if run is None:
+                continue
+            stats = run.get("stats") or {}
+            new = analysis.packages_new.get(f"{suite}/{config}", [])
+            finished = run.get("complete")
+            table.rows.append([
+                suite, config, str(run.get("tests", 0)) if finished else
+                ("error: " + str(run["error"]).splitlines()[0] if run.get("error")
+                 else "did not finish"),
+                str(run.get("passed", 0)), str(len(run.get("failed", []))),
+                "-" if config == BASELINE else (" ".join(new[:5]) + (" ..." if len(new) > 5
+                                                                     else "") or "0"),
+                str(run.get("skipped", 0)),
+                "-" if not is_ours(config) else str(stats.get("installed", 0)),
+                "-" if not is_ours(config) else str(stats.get("entries", 0)),
+                f"{float(run.get('duration', 0)):.0f} s"])
     return table
 
 
@@ -508,6 +578,18 @@ def failure_sections(analysis: Analysis, runs: Mapping[str, Run]) -> list[Sectio
                 if outputs.get(test):
                     section.parts.append(Pre(outputs[test]))
         sections.append(section)
+    new_packages = {key: tests for key, tests in analysis.packages_new.items() if tests}
+    if new_packages or analysis.packages_incomplete:
+        section = Section("Package tests failing only under the patched interpreter")
+        for key in analysis.packages_incomplete:
+            suite, config = key.split("/", 1)
+            run = runs[run_key("packages", config, suite)]
+            section.parts.append(f"{key}: the suite did not finish (exit status "
+                                 f"{run.get('exit_status')}); see {run.get('log')}")
+            section.parts.append(Pre(str(run.get("error") or run.get("tail") or "")))
+        for key, tests in new_packages.items():
+            section.parts.append(f"{key}: " + ", ".join(tests))
+        sections.append(section)
     return sections
 
 
@@ -599,6 +681,10 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
             section.parts.append(Pre(f"{crash['run']} ({crash['count']}x): {crash['message']}\n"
                                      + "\n".join(crash["detail"])))
         sections.append(section)
+    if analysis.packages_idle:
+        sections.append(Section("Warning: package suites under which the optimizer installed "
+                                "no executor (they prove nothing about it)",
+                                [", ".join(analysis.packages_idle)]))
     if analysis.zero_entries:
         names = ", ".join(f"{z['benchmark']} ({z['config']}, {z['pass']})"
                           for z in analysis.zero_entries)
@@ -609,6 +695,10 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
     if any(run.get("kind") == "regrtest" for run in runs.values()):
         sections.append(Section("CPython regression tests",
                                 [regrtest_table(runs, configs, analysis)]))
+    if any(run.get("kind") == "packages" for run in runs.values()):
+        sections.append(Section("Real packages' own test suites (pytest; a test failing "
+                                "under a patched configuration and not under the baseline "
+                                "is a new failure)", [packages_table(runs, configs, analysis)]))
     logs = Table(["run", "log", "wall time"],
                  [[key, str(run.get("log", "")), f"{float(run.get('duration', 0)):.0f} s"]
                   for key, run in runs.items()])

@@ -24,6 +24,7 @@ import pytest
 
 import validate
 import validate_common as common
+import validate_packages as packages
 import validate_pyperformance as perf
 import validate_regrtest as regrtest
 import validate_report as report
@@ -851,6 +852,16 @@ def test_smoke_run_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: 
         bench_stats = runs[f"pyperformance/check/patched+{name}"]["stats"]
         for bench in E2E_BENCHMARKS:
             assert bench_stats[bench]["entries"] > 0, (name, bench, bench_stats)
+    # The smoke package suite ran everywhere, as many tests as under the baseline, and
+    # every optimizer installed executors in it.
+    base_suite = runs["packages/more-itertools/baseline"]
+    assert base_suite["complete"] and base_suite["tests"] > 500, base_suite
+    for config in configs[1:]:
+        suite = runs[f"packages/more-itertools/{config}"]
+        assert suite["complete"] and suite["tests"] == base_suite["tests"], suite
+        assert sorted(suite["failed"]) == sorted(base_suite["failed"]), suite["failed"]
+        if config.startswith("patched+"):
+            assert suite["stats"]["installed"] > 0, (config, suite["stats"])
     # A second run resumes: nothing is redone.
     again = run_script("validate.py", "--smoke", "--build-dir", build_dir, "--out", out,
                        "--benchmarks", ",".join(E2E_BENCHMARKS),
@@ -858,3 +869,66 @@ def test_smoke_run_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: 
                        timeout=300)
     assert again.returncode == 0, output(again)
     assert "resuming" in again.stderr and "regrtest/baseline: starting" not in again.stderr
+
+
+# --- package suites ------------------------------------------------------------------------------
+
+JUNIT = """<?xml version="1.0" encoding="utf-8"?>
+<testsuites><testsuite name="pytest" tests="4">
+<testcase classname="tests.test_more.A" name="test_ok" time="0.001"/>
+<testcase classname="tests.test_more.A" name="test_bad" time="0.001"><failure message="x"/></testcase>
+<testcase classname="tests.test_more.B" name="test_err" time="0.001"><error message="y"/></testcase>
+<testcase classname="tests.test_more.B" name="test_skip" time="0.001"><skipped message="z"/></testcase>
+</testsuite></testsuites>
+"""
+
+
+def test_package_junit_is_read_per_test(tmp_path: Path) -> None:
+    path = tmp_path / "junit.xml"
+    path.write_text(JUNIT)
+    parsed = packages.parse_junit(path)
+    assert parsed is not None
+    assert (parsed.tests, parsed.passed, parsed.skipped) == (4, 1, 1)
+    assert parsed.failed == ["tests.test_more.A::test_bad", "tests.test_more.B::test_err"]
+    assert packages.parse_junit(tmp_path / "missing.xml") is None
+    (tmp_path / "cut.xml").write_text(JUNIT[:120])
+    assert packages.parse_junit(tmp_path / "cut.xml") is None
+
+
+def test_package_suites_are_selected_by_name_or_mode() -> None:
+    assert [s.name for s in packages.select(None, smoke=True)] == ["more-itertools"]
+    assert len(packages.select(None, smoke=False)) == len(packages.SUITES) >= 4
+    assert [s.name for s in packages.select(["attrs"], smoke=True)] == ["attrs"]
+    with pytest.raises(ValueError, match="unknown package suite.*nosuch"):
+        packages.select(["nosuch"], smoke=False)
+    reqs = packages.requirements(packages.SUITES)
+    assert all("==" in req for req in reqs) and len(reqs) == len(set(reqs))
+
+
+def package_run(config: str, failed: list[str], complete: bool = True,
+                installed: int = 3) -> dict:
+    return {"kind": "packages", "suite": "attrs", "config": config, "complete": complete,
+            "tests": 10, "passed": 10 - len(failed), "failed": failed, "skipped": 0,
+            "stats": {"installed": installed, "entries": 5} if config != "baseline" else {},
+            "duration": 1.0}
+
+
+def test_package_failures_count_only_beyond_the_baseline() -> None:
+    runs = {"packages/attrs/baseline": package_run("baseline", ["t::known"]),
+            "packages/attrs/patched": package_run("patched", ["t::known"]),
+            "packages/attrs/patched+jit": package_run("patched+jit", ["t::known", "t::new"]),
+            "packages/attrs/patched+counter": package_run("patched+counter", [], installed=0)}
+    analysis = report.analyse(runs)
+    assert analysis.packages_new == {"attrs/patched": [], "attrs/patched+jit": ["t::new"],
+                                     "attrs/patched+counter": []}
+    assert analysis.failed
+    assert analysis.packages_idle == ["attrs/patched+counter"]
+    configs = ["baseline", "patched", "patched+jit", "patched+counter"]
+    table = report.summary_table(runs, configs, analysis)
+    assert table.headers[-3:-1] == ["package tests failed", "package tests new failures"]
+    assert [row[-3:-1] for row in table.rows] == [["1", "-"], ["1", "0"], ["2", "1"],
+                                                  ["0", "0"]]
+    runs["packages/attrs/patched+jit"] = package_run("patched+jit", ["t::known"],
+                                                     complete=False)
+    analysis = report.analyse(runs)
+    assert analysis.packages_incomplete == ["attrs/patched+jit"] and analysis.failed
