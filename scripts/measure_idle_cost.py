@@ -174,13 +174,14 @@ def interpreters(build_dir: Path, optimizer: str | None = None
 
 
 def profile_guided(python: Path) -> bool:
-    """Whether `python` was built with PGO (sysconfig keeps the profile-use flags)."""
-    result = subprocess.run([str(python), "-c", "import sysconfig; "
-                             "print(sysconfig.get_config_var('PGO_PROF_USE_FLAG') or '')"],
+    """Whether `python` was built with PGO: configured with --enable-optimizations.
+    (sysconfig's PGO_PROF_USE_FLAG is no sign: configure sets it for every gcc build.)"""
+    result = subprocess.run([str(python), "-c", "import sysconfig; print('--enable-"
+                             "optimizations' in (sysconfig.get_config_var('CONFIG_ARGS') or ''))"],
                             env=clean_env(), capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         raise MeasureError(f"{python} does not run:\n{result.stderr.strip()}")
-    return bool(result.stdout.strip())
+    return result.stdout.strip() == "True"
 
 
 def binary_identity(python: Path) -> tuple[int, int, int]:

@@ -116,3 +116,12 @@ def test_driver_never_builds_a_pyperf_runner() -> None:
             sys.modules.pop("pyperf", None)
         else:
             sys.modules["pyperf"] = saved
+
+
+def test_profile_guided_reads_the_build_mode(patched_python: Path, baseline_python: Path,
+                                             build_mode: str) -> None:
+    """PGO is what configure was asked for (--enable-optimizations in release mode), the
+    same for both builds."""
+    expected = build_mode == "release"
+    assert mic.profile_guided(patched_python) is expected
+    assert mic.profile_guided(baseline_python) is expected
