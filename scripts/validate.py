@@ -34,8 +34,12 @@ lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
    the optimizer chosen with PYTHONOPTIMIZER (regrtest's workers inherit it): a
    curated subset in --smoke mode, everything otherwise. A test file failing
    under a patched configuration and not under the baseline is a new failure.
+   --stepper-seeds N,... adds `patched+stepper-seedN` (stepper in fuzz mode,
+   PLUGOPT_STEPPER_SEED=N), which runs regrtest only. Failures on the list of
+   expected differences (expected_differences.py: a real effect of executors, with
+   its reason and the test that shows it still holds) are reported apart, not new.
 3. Real packages' own test suites (validate_packages.py: more-itertools, attrs,
-   greenlet, numpy's core tests; --packages chooses, the smoke run has
+   greenlet, msgpack, numpy's core tests; --packages chooses, the smoke run has
    more-itertools only), pinned, installed from PyPI into one venv per interpreter
    (BUILD/package-venvs, reused), run with pytest under each configuration with the
    variables of regrtest. A test failing under a patched configuration and not under
@@ -130,6 +134,7 @@ class Config:
     name: str
     python: Path
     optimizer: str | None = None
+    env: tuple[tuple[str, str], ...] = ()   # more variables (a fuzz seed)
 
     @property
     def patched(self) -> bool:
@@ -139,6 +144,11 @@ class Config:
     def system(self) -> bool:
         """The system's own interpreter: timed for comparison, never validated."""
         return self.name == report.SYSTEM
+
+    @property
+    def fuzz(self) -> bool:
+        """stepper in fuzz mode with a seed: runs regrtest only."""
+        return bool(self.env)
 
 
 @dataclass(frozen=True)
@@ -173,11 +183,11 @@ class Context:
     passes: list[Pass]
     benchmarks: list[str]
     tests: list[str]
-    suites: list[packages.Suite]
     fingerprint: str
     progress: Progress
     runs: dict[str, dict] = field(default_factory=dict)
     system: Path | None = None           # the system interpreter found, timed or not
+    suites: list[packages.Suite] = field(default_factory=list)   # package suites to run
 
 
 # --- set-up ------------------------------------------------------------------------------
@@ -207,19 +217,25 @@ def fingerprint(build: Path) -> str:
 
 
 def make_configs(build: Path, optimizers: Sequence[str], bare: bool = True,
-                 system: Path | None = None) -> list[Config]:
+                 system: Path | None = None, seeds: Sequence[int] = ()) -> list[Config]:
     """The baseline, the system interpreter beside it (if given), the patched interpreter
-    with no optimizer (unless not `bare`), and the patched interpreter with each optimizer."""
+    with no optimizer (unless not `bare`), the patched interpreter with each optimizer,
+    and stepper in fuzz mode with each seed."""
     patched = build / "install" / "bin" / "python3"
     return ([Config(report.BASELINE, build / "baseline" / "bin" / "python3")]
             + ([Config(report.SYSTEM, system)] if system is not None else [])
             + ([Config("patched", patched)] if bare else [])
-            + [Config(f"patched+{name}", patched, name) for name in optimizers])
+            + [Config(f"patched+{name}", patched, name) for name in optimizers]
+            + [Config(f"patched+stepper-seed{seed}", patched, "stepper",
+                      (("PLUGOPT_STEPPER_SEED", str(seed)),)) for seed in seeds])
 
 
 def runs_in(config: Config, pass_: Pass | None) -> bool:
     """Whether `config` runs in `pass_` (None: regrtest). The system interpreter is only
-    a yardstick for speed: validating it (checker, threshold 1, regrtest) is not ours to do."""
+    a yardstick for speed: validating it (checker, threshold 1, regrtest) is not ours to do.
+    A fuzz configuration runs regrtest only (the whole suite is what fuzzing is for)."""
+    if config.fuzz:
+        return pass_ is None
     return not config.system or (pass_ is not None and not pass_.correctness)
 
 
@@ -286,6 +302,7 @@ def run_env(config: Config, correctness: bool, checker: bool, threshold: int,
             env["PYTHONOPTIMIZERSTATS"] = str(stats)
         if config.optimizer:
             env["PYTHONOPTIMIZER"] = config.optimizer
+        env.update(dict(config.env))
         if correctness:
             env["PYTHONOPTIMIZERTHRESHOLD"] = str(threshold)
             if checker:
@@ -346,7 +363,7 @@ def pyperf_signature(ctx: Context, pass_: Pass, config: Config) -> dict[str, obj
 def regrtest_signature(ctx: Context, config: Config) -> dict[str, object]:
     return {"tests": ctx.tests, "threshold": ctx.args.threshold,
             "checker": not ctx.args.no_checker, "python": str(config.python),
-            "optimizer": config.optimizer, "build": ctx.fingerprint}
+            "optimizer": config.optimizer, "env": list(config.env), "build": ctx.fingerprint}
 
 
 def packages_signature(ctx: Context, config: Config, suite: packages.Suite
@@ -492,7 +509,9 @@ def run_regrtest(ctx: Context, config: Config, planned: int) -> dict:
         stats.mkdir(parents=True)
     env = regrtest.environment(run_env(config, True, not ctx.args.no_checker, ctx.args.threshold,
                                        stats if config.patched else None))
-    cmd = regrtest.command(config.python, ctx.tests, REGRTEST_TIMEOUT[ctx.args.smoke])
+    junit = folder / f"{config.name}.xml"
+    junit.unlink(missing_ok=True)
+    cmd = regrtest.command(config.python, ctx.tests, REGRTEST_TIMEOUT[ctx.args.smoke], junit)
     progress = RegrtestProgress(ctx, f"regrtest/{config.name}", planned)
     ctx.progress.show(f"regrtest/{config.name}: starting")
     started = time.monotonic()
@@ -507,6 +526,7 @@ def run_regrtest(ctx: Context, config: Config, planned: int) -> dict:
             "signature": regrtest_signature(ctx, config), "exit_status": status,
             "duration": duration, "result": parsed.result, "ok": parsed.ok,
             "failed": parsed.failed, "skipped": parsed.sections.get("skipped", []),
+            "failed_tests": regrtest.failed_test_ids(junit), "optimizer": config.optimizer,
             "env_changed": parsed.sections.get("env_changed", []),
             "outputs": {test: regrtest.test_output(text, test) for test in parsed.failed},
             "tail": None if parsed.result else "\n".join(text.splitlines()[-TAIL_LINES:]),
@@ -591,7 +611,7 @@ def plan(ctx: Context) -> list[Step]:
                            packages_signature(ctx, config, suite), 1,
                            SECONDS_PER_SUITE[args.smoke], suite=suite)
                       for suite in ctx.suites for config in ctx.configs
-                      if runs_in(config, None)]
+                      if runs_in(config, None) and not config.fuzz]
     for step in steps:
         ctx.progress.plan(step.units, step.seconds_each)
         ctx.progress.plan_overhead(step.overhead)
@@ -699,6 +719,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--regrtest-tests", help="comma-separated regrtest test files "
                         "(default: smoke subset, or all)")
     parser.add_argument("--no-regrtest", action="store_true")
+    parser.add_argument("--stepper-seeds", metavar="N,N,...",
+                        help="also run regrtest under stepper in fuzz mode "
+                        "(PLUGOPT_STEPPER_SEED), once per seed")
     parser.add_argument("--packages", help="comma-separated package suites "
                         f"({', '.join(packages.BY_NAME)}; default: the smoke suite, or all), "
                         "or 'none'")
@@ -760,13 +783,21 @@ def make_context(args: argparse.Namespace) -> Context:
         tests = list(regrtest.SMOKE_TESTS) if args.smoke else []
     timed = system if system_untimed_reason(args) is None else None
     try:
+        seeds = [int(seed) for seed in split_list(args.stepper_seeds) or []]
+    except ValueError as exc:
+        raise SetupError(f"--stepper-seeds: not a list of integers: {args.stepper_seeds}"
+                         ) from exc
+    if seeds and "stepper" not in discover_optimizers(build):
+        raise SetupError("--stepper-seeds: no stepper module in "
+                         f"{optimizer_package(build)}")
+    try:
         suites = ([] if args.packages == "none"
                   else packages.select(split_list(args.packages), args.smoke))
     except ValueError as exc:
         raise SetupError(f"--packages: {exc}") from exc
     return Context(args=args, build=build, out=out, cache=cache,
                    configs=make_configs(build, optimizers, bare=not args.no_bare_patched,
-                                        system=timed),
+                                        system=timed, seeds=seeds),
                    passes=make_passes(args.smoke, None if args.no_timing else args.timing),
                    benchmarks=benchmarks, tests=tests, suites=suites,
                    fingerprint=fingerprint(build),

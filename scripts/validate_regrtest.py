@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +39,28 @@ SECTIONS = {
 EXCERPT_LINES = 40
 
 
-def command(python: Path, tests: Sequence[str], timeout: int) -> list[str]:
+def command(python: Path, tests: Sequence[str], timeout: int, junit: Path | None = None
+            ) -> list[str]:
+    """The regrtest command; with `junit`, it also writes per-test results there."""
     return [str(python), "-m", "test", f"-j{JOBS}", "--timeout", str(timeout),
-            "--ignore", IGNORE, *tests]
+            "--ignore", IGNORE, *(["--junit-xml", str(junit)] if junit else []), *tests]
+
+
+def failed_test_ids(junit: Path) -> list[str]:
+    """The ids (test.test_dis.DisTests.test_x) of the tests that failed or raised, from
+    regrtest's --junit-xml file; [] if there is none or it cannot be read."""
+    try:
+        root = ElementTree.parse(junit).getroot()
+    except (OSError, ElementTree.ParseError):
+        return []
+    return sorted({case.get("name", "") for case in root.iter("testcase")
+                   if case.find("failure") is not None or case.find("error") is not None})
+
+
+def test_file_of(test_id: str) -> str:
+    """The regrtest test file a test id belongs to: test.test_dis.DisTests.x -> test_dis."""
+    parts = test_id.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "test" else parts[0]
 
 
 def environment(base: Mapping[str, str]) -> dict[str, str]:

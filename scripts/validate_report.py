@@ -23,7 +23,9 @@ from typing import Any
 import system_python
 from validate_pyperformance import geometric_mean, ratios, rss_ratios
 from validate_packages import new_failures as package_new_failures
+from expected_differences import split_expected
 from validate_regrtest import new_failures as regrtest_new_failures
+from validate_regrtest import test_file_of
 from validate_stats import OTHER_GROUP
 
 BASELINE = "baseline"
@@ -77,6 +79,9 @@ class Analysis:
     system_failures: list[dict[str, str]] = field(default_factory=list)    # informative
     regrtest_new: dict[str, list[str]] = field(default_factory=dict)
     regrtest_incomplete: list[str] = field(default_factory=list)
+    # {config: [{"test": id, "reason": ..., "holds": ...}]}: failures on the list of
+    # expected differences (expected_differences.py), not counted
+    regrtest_expected: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     checker_aborts: list[dict[str, object]] = field(default_factory=list)
     zero_entries: list[dict[str, str]] = field(default_factory=list)
     crashes: list[dict[str, object]] = field(default_factory=list)        # informative
@@ -150,7 +155,8 @@ def analyse(runs: Mapping[str, Run]) -> Analysis:
         if run.get("result") is None:
             analysis.regrtest_incomplete.append(config)
         if config != BASELINE:
-            analysis.regrtest_new[config] = regrtest_new_failures(run["failed"], base_failed)
+            analysis.regrtest_new[config] = unexpected_files(analysis, config, run,
+                                                             base_failed)
     suites = {str(run["suite"]) for run in runs.values() if run.get("kind") == "packages"}
     for suite in sorted(suites):
         by_config = {str(run["config"]): run for run in runs.values()
@@ -172,6 +178,26 @@ def analyse(runs: Mapping[str, Run]) -> Analysis:
             else:
                 analysis.crashes.append({"run": key, **error})
     return analysis
+
+
+def unexpected_files(analysis: Analysis, config: str, run: Run,
+                     base_failed: Sequence[str]) -> list[str]:
+    """The test files that failed here and not under the baseline, less those whose
+    every failing test is an expected difference under this run's optimizer (those
+    go to analysis.regrtest_expected). A file that failed with no test id (a crash)
+    always counts."""
+    kept = []
+    ids = run.get("failed_tests") or []
+    for test_file in regrtest_new_failures(run["failed"], base_failed):
+        file_ids = [test for test in ids if test_file_of(test) == test_file]
+        off, matched = split_expected(file_ids, run.get("optimizer"))
+        if file_ids and not off:
+            analysis.regrtest_expected.setdefault(config, []).extend(
+                {"test": entry.test_id, "reason": entry.reason, "holds": entry.holds}
+                for entry in matched)
+        else:
+            kept.append(test_file)
+    return kept
 
 
 def zero_entry_benchmarks(run: Run, pass_name: str, config: str) -> list[dict[str, str]]:
@@ -681,6 +707,13 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
             section.parts.append(Pre(f"{crash['run']} ({crash['count']}x): {crash['message']}\n"
                                      + "\n".join(crash["detail"])))
         sections.append(section)
+    if analysis.regrtest_expected:
+        sections.append(Section("Expected differences (scripts/expected_differences.py: "
+                                "failures with a known reason, not counted)",
+                                [Bullets([f"{config}: {item['test']}: {item['reason']} "
+                                          f"(still holds: {item['holds']})"
+                                          for config, items in analysis.regrtest_expected.items()
+                                          for item in items])]))
     if analysis.packages_idle:
         sections.append(Section("Warning: package suites under which the optimizer installed "
                                 "no executor (they prove nothing about it)",

@@ -932,3 +932,59 @@ def test_package_failures_count_only_beyond_the_baseline() -> None:
                                                      complete=False)
     analysis = report.analyse(runs)
     assert analysis.packages_incomplete == ["attrs/patched+jit"] and analysis.failed
+
+
+def regrtest_run(config: str, failed: list[str], ids: list[str],
+                 optimizer: str | None) -> dict:
+    return {"kind": "regrtest", "config": config, "result": "FAILURE" if failed else "SUCCESS",
+            "failed": failed, "failed_tests": ids, "optimizer": optimizer, "ok": 1}
+
+
+def test_expected_differences_are_reported_apart_and_not_counted() -> None:
+    super_id = "test.test_dis.DisTests.test_super_instructions"
+    runs = {"regrtest/baseline": regrtest_run("baseline", [], [], None),
+            # only the expected test of test_dis failed: not new
+            "regrtest/patched+stepper-seed5": regrtest_run(
+                "patched+stepper-seed5", ["test_dis"], [super_id], "stepper"),
+            # the same test under another optimizer: new
+            "regrtest/patched+counter": regrtest_run(
+                "patched+counter", ["test_dis"], [super_id], "counter"),
+            # an expected test and another one in the same file: the file is new
+            "regrtest/patched+stepper": regrtest_run(
+                "patched+stepper", ["test_dis"], [super_id, "test.test_dis.X.test_y"],
+                "stepper"),
+            # a crash: the file failed with no test id, so it counts
+            "regrtest/patched+stepper-seed1": regrtest_run(
+                "patched+stepper-seed1", ["test_tracemalloc"], [], "stepper")}
+    analysis = report.analyse(runs)
+    assert analysis.regrtest_new == {"patched+stepper-seed5": [],
+                                     "patched+counter": ["test_dis"],
+                                     "patched+stepper": ["test_dis"],
+                                     "patched+stepper-seed1": ["test_tracemalloc"]}
+    assert [item["test"] for item in analysis.regrtest_expected["patched+stepper-seed5"]] \
+        == [super_id]
+    assert list(analysis.regrtest_expected) == ["patched+stepper-seed5"]
+
+
+def test_regrtest_junit_gives_failing_test_ids(tmp_path: Path) -> None:
+    path = tmp_path / "regrtest.xml"
+    path.write_text('<testsuites><testsuite><testcase name="test.test_dis.A.test_ok"/>'
+                    '<testcase name="test.test_dis.A.test_bad"><failure/></testcase>'
+                    '<testcase name="test.test_os.B.test_err"><error/></testcase>'
+                    '</testsuite></testsuites>')
+    assert regrtest.failed_test_ids(path) == ["test.test_dis.A.test_bad",
+                                              "test.test_os.B.test_err"]
+    assert regrtest.failed_test_ids(tmp_path / "none.xml") == []
+    assert regrtest.test_file_of("test.test_asyncio.test_tasks.T.test_x") == "test_asyncio"
+
+
+def test_stepper_seeds_add_fuzz_configurations_for_regrtest_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = fake_build(tmp_path, ["stepper"])
+    ctx = context_for(tmp_path, monkeypatch, "--stepper-seeds", "3,5", "--optimizers",
+                      "stepper")
+    fuzz = [c for c in ctx.configs if c.fuzz]
+    assert [c.name for c in fuzz] == ["patched+stepper-seed3", "patched+stepper-seed5"]
+    assert validate.run_env(fuzz[1], True, True, 1, None)["PLUGOPT_STEPPER_SEED"] == "5"
+    assert not validate.runs_in(fuzz[0], ctx.passes[0]) and validate.runs_in(fuzz[0], None)
+    assert build.exists()
