@@ -572,7 +572,7 @@ def run_package_suite(ctx: Context, config: Config, suite: packages.Suite) -> di
     env.update(dict(suite.env))
     cmd = packages.command(python, suite, junit)
     ctx.progress.show(f"{label}: running")
-    status = stream_command(cmd, cwd=packages.working_folder(suite, source, scratch), env=env,
+    status = stream_command(cmd, cwd=packages.working_folder(source, scratch), env=env,
                             log=log, timeout=suite.timeout)
     duration = time.monotonic() - started
     ctx.progress.advance(1, SECONDS_PER_SUITE[ctx.args.smoke])

@@ -145,7 +145,7 @@ def command(python: Path, suite: Suite, junit: Path) -> list[str]:
             *suite.pytest_args, *target]
 
 
-def working_folder(suite: Suite, source: Path | None, scratch: Path) -> Path:
+def working_folder(source: Path | None, scratch: Path) -> Path:
     """Where pytest starts: the sdist's root (its own pytest configuration applies), or an
     empty folder for tests inside the installed package."""
     return source if source is not None else scratch
