@@ -48,8 +48,8 @@ lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
 
 Exit status: 0 if nothing new failed; 1 if a benchmark failed only under a patched
 configuration, a regression test file or a package's test failed only under one,
-regrtest or a package suite did not finish, or the executor checker aborted a process anywhere ("Fatal Python error:
-plugopt executor check: ..." in any output); 2 if the validation could not run
+regrtest or a package suite did not finish, or the executor checker aborted a process
+anywhere ("Fatal Python error: plugopt executor check: ..." in any output); 2 if the validation could not run
 (interpreters missing, venv creation failed, bad arguments); 130 if interrupted.
 
 Output (--out, default BUILD/validation): report.md, report.html (self-contained),
@@ -553,7 +553,8 @@ def run_package_suite(ctx: Context, config: Config, suite: packages.Suite) -> di
     if config.patched:
         stats.mkdir(parents=True)
     base = {"kind": "packages", "suite": suite.name, "config": config.name,
-            "signature": packages_signature(ctx, config, suite), "log": str(log.relative_to(ctx.out))}
+            "signature": packages_signature(ctx, config, suite),
+            "log": str(log.relative_to(ctx.out))}
     label = f"packages/{suite.name}/{config.name}"
     ctx.progress.show(f"{label}: preparing the venv")
     started = time.monotonic()

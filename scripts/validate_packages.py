@@ -45,8 +45,7 @@ SUITES = [
     Suite("more-itertools", "more-itertools==11.2.1", (), "sdist:tests", smoke=True),
     # Pure Python, class generation with exec, descriptors, slots, pickling; hypothesis.
     Suite("attrs", "attrs==26.1.0",
-          ("hypothesis==6.170.17", "pympler==1.1", "cloudpickle==3.1.3"), "sdist:tests",
-          ("-p", "no:cacheprovider")),
+          ("hypothesis==6.170.17", "pympler==1.1", "cloudpickle==3.1.3"), "sdist:tests"),
     # A C extension that switches C stacks and frames under the interpreter's feet.
     Suite("greenlet", "greenlet==3.5.6", ("objgraph==3.7.0", "psutil==7.2.2"),
           "pyargs:greenlet.tests"),
@@ -55,7 +54,7 @@ SUITES = [
     # numpy's core tests: a large C extension and its Python layer. Bounded memory:
     # numpy skips the tests that need more than NPY_AVAILABLE_MEM.
     Suite("numpy-core", "numpy==2.4.6", ("hypothesis==6.170.17",), "pyargs:numpy._core",
-          ("-p", "no:cacheprovider", "-m", "not slow"),
+          ("-m", "not slow"),
           (("NPY_AVAILABLE_MEM", "4 GB"),), timeout=3600),
 ]
 BY_NAME = {suite.name: suite for suite in SUITES}
@@ -179,8 +178,3 @@ def parse_junit(path: Path) -> SuiteResult | None:
         elif case.find("skipped") is not None:
             result.skipped += 1
     return result
-
-
-def new_failures(failed: Sequence[str], baseline_failed: Sequence[str]) -> list[str]:
-    base = set(baseline_failed)
-    return sorted(test for test in set(failed) if test not in base)

@@ -135,6 +135,6 @@ def test_output(text: str, test: str) -> str:
 
 
 def new_failures(failed: Sequence[str], baseline_failed: Sequence[str]) -> list[str]:
-    """Test files that failed here and not under the baseline."""
+    """What failed here and not under the baseline (test files, or package test ids)."""
     base = set(baseline_failed)
     return sorted(test for test in set(failed) if test not in base)

@@ -22,9 +22,8 @@ from typing import Any
 
 import system_python
 from validate_pyperformance import geometric_mean, ratios, rss_ratios
-from validate_packages import new_failures as package_new_failures
 from expected_differences import split_expected
-from validate_regrtest import new_failures as regrtest_new_failures
+from validate_regrtest import new_failures
 from validate_regrtest import test_file_of
 from validate_stats import OTHER_GROUP
 
@@ -168,7 +167,7 @@ def analyse(runs: Mapping[str, Run]) -> Analysis:
             key = f"{suite}/{config}"
             if not run.get("complete"):
                 analysis.packages_incomplete.append(key)
-            analysis.packages_new[key] = package_new_failures(run.get("failed", []), base_failed)
+            analysis.packages_new[key] = new_failures(run.get("failed", []), base_failed)
             if config.startswith("patched+") and not (run.get("stats") or {}).get("installed"):
                 analysis.packages_idle.append(key)
     for key, run in runs.items():
@@ -188,7 +187,7 @@ def unexpected_files(analysis: Analysis, config: str, run: Run,
     always counts."""
     kept = []
     ids = run.get("failed_tests") or []
-    for test_file in regrtest_new_failures(run["failed"], base_failed):
+    for test_file in new_failures(run["failed"], base_failed):
         file_ids = [test for test in ids if test_file_of(test) == test_file]
         off, matched = split_expected(file_ids, run.get("optimizer"))
         if file_ids and not off:
