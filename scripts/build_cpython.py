@@ -2,7 +2,8 @@
 """Build one CPython interpreter from the pinned tarball: extract, patch, configure, make, install.
 
 Two variants:
-  patched   the tarball + cpython-patches/series, installed into BUILD/install
+  patched   the tarball + cpython-patches/series (patches and the new files
+            they bring, scripts/patch_series.py), installed into BUILD/install
   baseline  the bare tarball, same configure flags, installed once per pin and
             build mode into the user cache and linked as BUILD/baseline
 
@@ -14,7 +15,8 @@ and two build modes (cpython_pin.BUILD_MODES), the same for both variants:
 
 Both are idempotent and cheap when nothing changed, so meson runs this script on
 every build and lets it decide: a stamp of everything that defines the result
-(pin, build mode and its configure flags, series and patch contents, the recipe) is written into
+(pin, build mode and its configure flags, the series with its patches and new files, the
+recipe) is written into
 the prefix after a successful install and into the source tree after patching.
 A source tree whose stamp differs is thrown away and extracted afresh, so a tree
 with a stale patch applied cannot exist.
@@ -26,7 +28,6 @@ import argparse
 import fcntl
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cpython_pin as pin  # noqa: E402
 from child_env import clean_env  # noqa: E402
 import fetch_cpython  # noqa: E402
+from patch_series import SeriesError, SeriesPatch  # noqa: E402
+import patch_series  # noqa: E402
 
 STAMP_NAME = ".plugopt-stamp"
 # Bump when a change to the steps below changes what gets installed.
@@ -52,30 +55,26 @@ class BuildError(Exception):
     """A step of the build failed; the message says which and where to look."""
 
 
-def read_series(series: Path | None) -> list[Path]:
-    """Patch files named by a series file, in order (blank lines and # comments skipped)."""
-    if series is None:
-        return []
-    patches = []
-    for line in series.read_text().splitlines():
-        name = line.split("#", 1)[0].strip()
-        if name:
-            path = series.parent / name
-            if not path.is_file():
-                raise BuildError(f"{series}: lists {name}, which does not exist")
-            patches.append(path)
-    return patches
+def read_series(series: Path | None) -> list[SeriesPatch]:
+    """The series file's patches, in order, with their new files."""
+    try:
+        return patch_series.read_series(series)
+    except SeriesError as exc:
+        raise BuildError(str(exc)) from None
 
 
-def tree_key(patches: list[Path]) -> str:
+def tree_key(patches: list[SeriesPatch]) -> str:
     """Stamp of what the patched source tree is made of."""
     digest = hashlib.sha256(pin.SHA256.encode())
     for patch in patches:
-        digest.update(b"\0" + patch.name.encode() + b"\0" + patch.read_bytes())
+        digest.update(b"\0" + patch.name.encode() + b"\0" + patch.path.read_bytes())
+        for rel in patch.new_files:
+            digest.update(b"\0" + rel.encode() + b"\0" +
+                          patch.new_file_source(rel).read_bytes())
     return digest.hexdigest()
 
 
-def install_key(patches: list[Path], mode: str) -> str:
+def install_key(patches: list[SeriesPatch], mode: str) -> str:
     """Stamp of what the installed interpreter is made of."""
     digest = hashlib.sha256(tree_key(patches).encode())
     digest.update("\0".join(pin.configure_flags(mode)).encode())
@@ -126,23 +125,9 @@ def extract(tarball: Path, dest: Path) -> None:
     staging.rmdir()
 
 
-def apply_patch(patch: Path, tree: Path) -> None:
-    """Apply one patch with git apply; a failure names the patch and the file."""
-    # The build folder may live inside a git checkout: stop git from finding it,
-    # or `git apply` would silently skip paths outside the current folder.
-    env = dict(os.environ, GIT_CEILING_DIRECTORIES=str(tree.parent))
-    result = subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch.resolve())],
-                            cwd=tree, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        failing = re.findall(r"^error: patch failed: (.+):\d+$", result.stderr, re.MULTILINE)
-        failing += re.findall(r"^error: (.+?): (?:No such file or directory|does not exist in index)$",
-                              result.stderr, re.MULTILINE)
-        where = f" (failing file: {', '.join(failing)})" if failing else ""
-        raise BuildError(f"patch {patch.name} does not apply{where}:\n{result.stderr.strip()}")
-
-
-def prepare_tree(tarball: Path, patches: list[Path], tree: Path, log=print) -> bool:
-    """Make `tree` a pristine extraction with `patches` applied. Returns True if it was redone."""
+def prepare_tree(tarball: Path, patches: list[SeriesPatch], tree: Path, log=print) -> bool:
+    """Make `tree` a pristine extraction with `patches` (and their new files) applied.
+    Returns True if it was redone."""
     key = tree_key(patches)
     if tree.is_dir() and read_stamp(tree) == key:
         return False
@@ -151,7 +136,10 @@ def prepare_tree(tarball: Path, patches: list[Path], tree: Path, log=print) -> b
         shutil.rmtree(tree)
     extract(tarball, tree)
     for patch in patches:
-        apply_patch(patch, tree)
+        try:
+            patch_series.apply(patch, tree)
+        except SeriesError as exc:
+            raise BuildError(str(exc)) from None
     write_stamp(tree, key)
     return True
 

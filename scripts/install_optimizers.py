@@ -4,7 +4,7 @@
 Run by meson after every build. The package itself (its __init__.py) comes
 with the patched interpreter: the patch series puts it in the standard
 library and freezes it, so that loading an optimizer at start-up does not
-search sys.path (cpython-patches/0016). This script fills its folder
+search sys.path (cpython-patches/0007). This script fills its folder
 (lib/python3.11/plugopt), so that every venv made from the patched
 interpreter, and `python -S`, can load the samples. Files are copied only
 when their content changed, and modules that are no longer built are

@@ -4,13 +4,18 @@
   patchtree.py import [--dir cpython-work] [--no-build]
       Extract the pinned tarball into DIR as a git repository: the pristine
       source is the base commit (tagged `upstream`), each patch of
-      cpython-patches/series becomes one commit (git am). Unless --no-build,
+      cpython-patches/series becomes one commit (git am), together with the
+      new files it brings (from cpython-patches/files/). Unless --no-build,
       DIR is configured as a dev-mode build (plain -O3) and built, so later
       edits rebuild in seconds with a plain `make`.
 
   patchtree.py export [--dir cpython-work]
-      Write every commit after `upstream` back into cpython-patches/ as
-      NNNN-slug.patch (git format-patch) and rewrite the series file.
+      Write every commit after `upstream` back into cpython-patches/: files
+      the release does not have go to files/ as they are at HEAD, each
+      belonging to the commit that added it; the changes to the release's
+      files become NNNN-slug.patch (git format-patch); the series file lists
+      both. A commit that changes only new files is folded into them (its
+      change is in files/ already), so fixes need no rebase.
 
 See cpython-patches/README.md for the workflow.
 """
@@ -28,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_cpython  # noqa: E402
 import cpython_pin as pin  # noqa: E402
 import fetch_cpython  # noqa: E402
+import patch_series  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PATCH_DIR = REPO_ROOT / "cpython-patches"
@@ -71,9 +77,13 @@ def import_series(tree: Path, series: Path, tarball: Path | None, build: bool) -
     git(tree, "tag", BASE_TAG)
     for patch in patches:
         try:
-            git(tree, "am", "-q", "--keep-cr", str(patch.resolve()), capture=True)
-        except build_cpython.BuildError as exc:
+            patch_series.copy_new_files(patch, tree)
+            git(tree, "am", "-q", "--keep-cr", str(patch.path.resolve()), capture=True)
+        except (build_cpython.BuildError, patch_series.SeriesError) as exc:
             raise build_cpython.BuildError(f"patch {patch.name} does not apply: {exc}") from None
+        if patch.new_files:
+            git(tree, "add", "-f", "--", *patch.new_files)
+            git(tree, "commit", "-q", "--amend", "--no-edit", capture=True)
     print(f"{tree}: {len(patches)} patch commit(s) on top of tag '{BASE_TAG}'")
     if build:
         jobs = str(os.cpu_count() or 2)
@@ -85,22 +95,73 @@ def import_series(tree: Path, series: Path, tarball: Path | None, build: bool) -
         print(f"built {tree / 'python'}; after editing, rebuild with: make -C {tree} -j{jobs}")
 
 
+def new_files_by_commit(tree: Path) -> dict[str, list[str]]:
+    """Files at HEAD that the release does not have, by the commit that added them."""
+    at_head = set(git(tree, "ls-tree", "-r", "--name-only", "HEAD", capture=True).split("\n"))
+    at_base = set(git(tree, "ls-tree", "-r", "--name-only", BASE_TAG, capture=True).split("\n"))
+    by_commit: dict[str, list[str]] = {}
+    for rel in sorted((at_head - at_base) - {""}):
+        first = git(tree, "log", "--diff-filter=A", "--format=%H", f"{BASE_TAG}..HEAD", "--",
+                    rel, capture=True).split()[-1]
+        by_commit.setdefault(first, []).append(rel)
+    return by_commit
+
+
 def export_series(tree: Path, patch_dir: Path) -> list[str]:
     if git(tree, "status", "--porcelain", "--untracked-files=no", capture=True).strip():
         raise build_cpython.BuildError(f"{tree} has uncommitted changes to tracked files; "
                                        "commit them (one commit per patch) first")
+    new_files = new_files_by_commit(tree)
+    all_new = [rel for files in new_files.values() for rel in files]
+    # Pathspecs that leave the new files out of every patch: they live in files/.
+    release_files = ["--", ".", *(f":(exclude,literal){rel}" for rel in all_new)]
     staging = patch_dir / ".export"
     shutil.rmtree(staging, ignore_errors=True)
-    git(tree, "format-patch", "-q", "--zero-commit", "--no-signature", "--abbrev=12",
-        "--diff-algorithm=myers", "-N", "-o", str(staging), f"{BASE_TAG}..HEAD")
-    names = sorted(p.name for p in staging.glob("*.patch"))
+    staging.mkdir()
+    entries: list[tuple[str, list[str]]] = []
+    commits = git(tree, "rev-list", "--reverse", f"{BASE_TAG}..HEAD", capture=True).split()
+    for commit in commits:
+        files = new_files.get(commit, [])
+        changes = git(tree, "diff", "--stat", f"{commit}~1", commit, *release_files,
+                      capture=True).strip()
+        subject = git(tree, "log", "-1", "--format=%s", commit, capture=True).strip()
+        if not changes:
+            if files:
+                raise build_cpython.BuildError(
+                    f"commit {commit[:12]} ({subject}) adds {', '.join(files)} but changes no "
+                    "file of the release: a patch must; fold it into the commit whose "
+                    "concern these files are")
+            print(f"folded into files/: {subject}", file=sys.stderr)
+            continue
+        number = len(entries) + 1
+        git(tree, "format-patch", "-q", "--zero-commit", "--no-signature", "--abbrev=12",
+            "--diff-algorithm=myers", f"--start-number={number}", "-o", str(staging),
+            "-1", commit, *release_files)
+        made = sorted(staging.glob(f"{number:04d}-*.patch"))
+        if len(made) != 1:
+            raise build_cpython.BuildError(f"git format-patch wrote {made} for {commit[:12]}")
+        entries.append((made[0].name, files))
     for old in patch_dir.glob("[0-9][0-9][0-9][0-9]-*.patch"):
         old.unlink()
-    for name in names:
+    for name, _ in entries:
         (staging / name).rename(patch_dir / name)
     staging.rmdir()
-    (patch_dir / "series").write_text("".join(f"{name}\n" for name in names))
-    return names
+    files_dir = patch_dir / patch_series.FILES_DIR
+    shutil.rmtree(files_dir, ignore_errors=True)
+    for rel in all_new:
+        target = files_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(git_bytes(tree, "show", f"HEAD:{rel}"))
+    patch_series.write_series(patch_dir / "series", entries)
+    return [name for name, _ in entries]
+
+
+def git_bytes(tree: Path, *args: str) -> bytes:
+    """The raw output of a git command in `tree` (file contents, byte for byte)."""
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+               GIT_CEILING_DIRECTORIES=str(tree.parent))
+    return subprocess.run(["git", *args], cwd=tree, env=env, check=True,
+                          stdout=subprocess.PIPE).stdout
 
 
 def main() -> int:

@@ -113,7 +113,7 @@ def test_optimizer_package_is_installed_in_patched_only(build_dir: Path, patched
 
 def test_optimizer_package_is_frozen(patched_python: Path) -> None:
     """Loading an optimizer at start-up finds the package without searching sys.path
-    (cpython-patches/0016); its modules are found in its stdlib folder."""
+    (cpython-patches/0007); its modules are found in its stdlib folder."""
     code = ("import _imp, plugopt, sys; "
             "print(_imp.is_frozen('plugopt'), plugopt.__path__, sys._stdlib_dir, sep='\\n')")
     result = run_python(patched_python, code)

@@ -14,19 +14,21 @@ import pytest
 
 import build_cpython
 import cpython_pin as pin
+import patch_series
 from helpers import REPO_ROOT, clean_env, output, run_script
+from patch_series import SeriesPatch
 
 PATCH_DIR = REPO_ROOT / "cpython-patches"
 SERIES = PATCH_DIR / "series"
+FILES_DIR = PATCH_DIR / patch_series.FILES_DIR
 ZERO_COMMIT_LINE = "From 0000000000000000000000000000000000000000 "
 NAME_RE = re.compile(r"^(\d{4})-[A-Za-z0-9][A-Za-z0-9._-]*\.patch$")
 DEP3_FIELDS = ("Description", "Author", "Forwarded")
 
 
 def series_names(series: Path) -> list[str]:
-    """Entries of a series file, as build_cpython.read_series reads them."""
-    names = (line.split("#", 1)[0].strip() for line in series.read_text().splitlines())
-    return [name for name in names if name]
+    """The patch names of a series file, as patch_series.read_series reads them."""
+    return [patch.name for patch in patch_series.read_series(series)]
 
 
 def patch_problems(patch: Path) -> list[str]:
@@ -80,6 +82,18 @@ def test_series_and_patch_folder_agree() -> None:
         f"{SERIES} is not numbered consecutively from 0001: {names}")
 
 
+def test_every_new_file_belongs_to_one_patch_and_no_patch_diffs_it() -> None:
+    listed = [rel for patch in patch_series.read_series(SERIES) for rel in patch.new_files]
+    kept = sorted(str(p.relative_to(FILES_DIR)) for p in FILES_DIR.rglob("*") if p.is_file())
+    assert sorted(listed) == kept, (
+        f"files under {FILES_DIR} and the new files {SERIES} lists differ")
+    for patch in PATCH_DIR.glob("*.patch"):
+        diffed = re.findall(r"^diff --git a/(\S+) ", patch.read_text(), re.MULTILINE)
+        assert not set(diffed) & set(listed), (
+            f"{patch.name} diffs new files {set(diffed) & set(listed)}: they live whole in "
+            f"{FILES_DIR} (patchtree.py export keeps them there)")
+
+
 @pytest.mark.parametrize("patch", lint_params())
 def test_patch_is_format_patch_with_dep3_header(patch: Path | None) -> None:
     if patch is None:   # nothing to lint: make sure that is really so
@@ -127,7 +141,43 @@ def test_series_applies_to_a_fresh_extraction(pinned_tarball: Path, tmp_path: Pa
     assert build_cpython.prepare_tree(pinned_tarball, patches, tree, log=lambda m: None)
     assert (tree / build_cpython.STAMP_NAME).read_text().strip() == \
         build_cpython.tree_key(patches)
-    assert (tree / "Python" / "ceval.c").is_file()
+    for patch in patches:
+        for rel in patch.new_files:
+            assert (tree / rel).read_bytes() == patch.new_file_source(rel).read_bytes()
+
+
+def test_every_prefix_of_the_series_applies(pinned_tarball: Path, tmp_path: Path) -> None:
+    """Patch by patch on one extraction: each patch's new files are new to the tree
+    so far, and its diff applies on top of the patches before it. (Whether every
+    prefix also builds is scripts/check_series_builds.py, run by the validation.)"""
+    tree = tmp_path / "src"
+    build_cpython.extract(pinned_tarball, tree)
+    for patch in build_cpython.read_series(SERIES):
+        patch_series.apply(patch, tree)   # raises, naming the patch, if it does not
+
+
+def test_new_file_already_in_the_tree_is_an_error(pinned_tarball: Path, tmp_path: Path) -> None:
+    patches_dir = tmp_path / "patches"
+    (patches_dir / "files").mkdir(parents=True)
+    (patches_dir / "files" / "README.rst").write_text("not new\n")
+    (patches_dir / "0001-demo.patch").write_text("")
+    (patches_dir / "series").write_text("0001-demo.patch\n    README.rst\n")
+    [patch] = patch_series.read_series(patches_dir / "series")
+    with pytest.raises(build_cpython.BuildError, match="0001-demo.patch brings new file "
+                       "README.rst, but the tree already has it"):
+        build_cpython.prepare_tree(pinned_tarball, [patch], tmp_path / "src", log=lambda m: None)
+
+
+def test_series_file_errors_name_the_line_or_file(tmp_path: Path) -> None:
+    series = tmp_path / "series"
+    series.write_text("    Python/orphan.c\n")
+    with pytest.raises(patch_series.SeriesError, match=r"series:1: a new file before any patch"):
+        patch_series.read_series(series)
+    (tmp_path / "0001-a.patch").write_text("")
+    series.write_text("0001-a.patch\n    Python/missing.c\n")
+    with pytest.raises(patch_series.SeriesError, match=r"brings Python/missing.c, but .*files/"
+                       r"Python/missing.c does not exist"):
+        patch_series.read_series(series)
 
 
 def test_broken_patch_is_reported_by_name_and_file(pinned_tarball: Path, tmp_path: Path) -> None:
@@ -139,7 +189,8 @@ def test_broken_patch_is_reported_by_name_and_file(pinned_tarball: Path, tmp_pat
                      " more context that is not there\n last context line\n")
     tree = tmp_path / "src"
     with pytest.raises(build_cpython.BuildError) as caught:
-        build_cpython.prepare_tree(pinned_tarball, [patch], tree, log=lambda m: None)
+        build_cpython.prepare_tree(pinned_tarball, [SeriesPatch(patch)], tree,
+                                   log=lambda m: None)
     message = str(caught.value)
     assert "0001-broken-demo.patch" in message
     assert "Python/ceval.c" in message
@@ -149,9 +200,10 @@ def test_broken_patch_is_reported_by_name_and_file(pinned_tarball: Path, tmp_pat
 
 def test_tree_is_reused_until_a_patch_changes(pinned_tarball: Path, pristine_readme: str,
                                               tmp_path: Path) -> None:
-    patch = tmp_path / "patches" / "0001-readme-line.patch"
-    patch.parent.mkdir()
-    patch.write_text(readme_patch(pristine_readme, "plugopt stamp test, first version"))
+    path = tmp_path / "patches" / "0001-readme-line.patch"
+    path.parent.mkdir()
+    path.write_text(readme_patch(pristine_readme, "plugopt stamp test, first version"))
+    patch = SeriesPatch(path)
     tree = tmp_path / "src"
 
     assert build_cpython.prepare_tree(pinned_tarball, [patch], tree, log=lambda m: None)
@@ -162,7 +214,7 @@ def test_tree_is_reused_until_a_patch_changes(pinned_tarball: Path, pristine_rea
     assert not build_cpython.prepare_tree(pinned_tarball, [patch], tree, log=lambda m: None)
     assert marker.exists()
 
-    patch.write_text(readme_patch(pristine_readme, "plugopt stamp test, second version"))
+    path.write_text(readme_patch(pristine_readme, "plugopt stamp test, second version"))
     assert build_cpython.prepare_tree(pinned_tarball, [patch], tree, log=lambda m: None)
     assert not marker.exists()
     readme = (tree / "README.rst").read_text()
@@ -191,7 +243,8 @@ def patchtree(action: str, work: Path, patches: Path, *extra: str | Path) -> Non
 
 
 def folder_contents(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def commit_change(work: Path, path: str, line: str, subject: str) -> None:
@@ -223,11 +276,49 @@ def test_real_series_survives_import_and_export(
     assert folder_contents(copy) == folder_contents(PATCH_DIR)
 
 
+def removed_lines_added_by_the_series(work: Path, commit: str) -> int:
+    """How many lines that `commit` deletes or rewrites an earlier patch of the
+    series had added (git blame of each deleted line in the commit's parent)."""
+    diff = git(work, "diff", "-U0", "--no-color", f"{commit}~1", commit)
+    count = 0
+    for section in re.split(r"^diff --git ", diff, flags=re.MULTILINE)[1:]:
+        old = re.search(r"^--- (?:a/(\S+)|/dev/null)$", section, re.MULTILINE)
+        if old is None or old.group(1) is None:
+            continue   # a new file
+        for start, length in re.findall(r"^@@ -(\d+)(?:,(\d+))? ", section, re.MULTILINE):
+            length = int(length) if length else 1
+            if length == 0:
+                continue
+            blame = git(work, "blame", "--porcelain", "-L", f"{start},+{length}",
+                        f"{commit}~1", "--", old.group(1))
+            origins = re.findall(r"^([0-9a-f]{40}) \d+ \d+", blame, re.MULTILINE)
+            base = git(work, "rev-parse", "upstream").strip()
+            count += sum(origin != base for origin in origins)
+    return count
+
+
+def test_no_patch_rewrites_what_an_earlier_one_added(
+        real_series_round_trip: tuple[Path, Path]) -> None:
+    """At most 1% of the lines the series adds are rewritten or deleted by a later
+    patch of the series (each commit of the imported work tree, blamed)."""
+    _, work = real_series_round_trip
+    commits = git(work, "rev-list", "--reverse", "upstream..HEAD").split()
+    added = sum(int(n) for n in re.findall(r"^(\d+)\t", git(
+        work, "diff", "--numstat", "upstream", "HEAD"), re.MULTILINE))
+    rewritten = {git(work, "log", "-1", "--format=%s", c).strip():
+                 removed_lines_added_by_the_series(work, c) for c in commits}
+    assert sum(rewritten.values()) <= added / 100, (
+        f"of {added} added lines, later patches rewrite {rewritten}")
+
+
 def test_new_commits_survive_export_import_export(
         pinned_tarball: Path, real_series_round_trip: tuple[Path, Path], tmp_path: Path) -> None:
     _, work = real_series_round_trip
     commit_change(work, "README.rst", "A line added by the first demo patch.",
                   "Add a line to README.rst")
+    # A fix to a file new to the series is folded into files/, not a patch of its own.
+    commit_change(work, "Python/optimizer.c", "/* A comment added by the fold demo. */",
+                  "Comment Python/optimizer.c")
     commit_change(work, "Lib/__hello__.py", "# A comment added by the second demo patch.",
                   "Comment Lib/__hello__.py")
     first, second = tmp_path / "first", tmp_path / "second"
@@ -242,8 +333,11 @@ def test_new_commits_survive_export_import_export(
                                      f"{real_count + 2:04d}-Comment-Lib-__hello__.py.patch"]
     for name in exported:
         assert not patch_problems(first / name), (name, patch_problems(first / name))
+    fold = "/* A comment added by the fold demo. */\n"
+    assert (first / "files" / "Python" / "optimizer.c").read_text().endswith(fold)
 
     patchtree("import", work, first, "--no-build", "--tarball", pinned_tarball)
     assert (work / "README.rst").read_text().endswith("A line added by the first demo patch.\n")
+    assert (work / "Python" / "optimizer.c").read_text().endswith(fold)
     patchtree("export", work, second)
     assert folder_contents(second) == folder_contents(first)

@@ -60,9 +60,8 @@ static PyTypeObject StepperExecutor_Type;
 static PyTypeObject StepperOptimizer_Type;
 static StepperOptimizer *the_optimizer;   /* registered on import */
 
-/* The VM's limit (docs/api.md, _Py_Executor_Replace), and how full fuzz
- * mode may make a code object with extra executors. */
-#define MAX_EXECUTORS_PER_CODE 256
+/* How full fuzz mode may make a code object with extra executors (the
+ * VM's own limit is PY_EXECUTOR_MAX_PER_CODE). */
 #define FUZZ_MAX_EXECUTORS 64
 
 /* Inline cache sizes by generic opcode, from Lib/opcode.py at import. */
@@ -631,7 +630,7 @@ stepper_compile(PyOptimizerObject *Py_UNUSED(self), PyCodeObject *code, int offs
      * subset, or with an oparg extended by a previous EXTENDED_ARG), and
      * where the VM could not install the executor (the code is full). */
     if (index >= 0 && word >= 0 && in_subset(opcode_of(word)) &&
-        !after_extended_arg(code, starts, index) && installed < MAX_EXECUTORS_PER_CODE)
+        !after_extended_arg(code, starts, index) && installed < PY_EXECUTOR_MAX_PER_CODE)
     {
         executor = new_executor();
     }

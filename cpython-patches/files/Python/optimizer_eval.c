@@ -1,0 +1,386 @@
+/* plugopt: the eval loop's side of the optimizer API.
+ *
+ * - counting hotspots (function entry, resume after yield, back edge),
+ *   reached from the eval breaker's slow path, and asking the registered
+ *   optimizers when a count reaches their threshold;
+ * - the cold forms of backward jumps whose loops every optimizer declined;
+ * - entering executors (ENTER_EXECUTOR), and the frame accessors they use.
+ *
+ * The contract is documented in Include/cpython/optimizer.h and docs/api.md.
+ */
+#include "Python.h"
+#include "pycore_code.h"
+#include "pycore_frame.h"         // _PyInterpreterFrame
+#include "pycore_interp.h"
+#include "pycore_opcode.h"        // _PyOpcode_Deopt, _PyOpcode_Caches
+#include "pycore_optimizer.h"
+#include "pycore_pyerrors.h"      // _PyErr_Occurred()
+#include "pycore_pystate.h"       // _PyInterpreterState_GET()
+#include "pycore_atomic.h"        // _Py_atomic_load_relaxed_int32()
+
+/* ------------------------------------------------------------------------ */
+/* Cold back edges                                                           */
+
+/* A loop that every registered optimizer declined in _PY_HOTSPOT_COLD_ROUNDS
+ * rounds in a row, the last one _PY_HOTSPOT_COLD_MIN_ROUND executions long at
+ * least, would still take the eval breaker's slow path at every iteration to
+ * be counted. Its backward jump is rewritten into a cold
+ * form that tests for pending work only (ceval.c), and the code is listed,
+ * so that registering an optimizer, which may take the loop, can write the
+ * warm forms back. The GIL protects the list; static code objects are
+ * shared by all interpreters, so it is process-wide, like the executors. */
+static _PyCodeOptimizerData *cold_codes = NULL;
+
+static int
+cold_form(int opcode)
+{
+    switch (opcode) {
+        case JUMP_BACKWARD_QUICK: return JUMP_BACKWARD_COLD;
+        case POP_JUMP_BACKWARD_IF_FALSE: return POP_JUMP_BACKWARD_IF_FALSE_COLD;
+        case POP_JUMP_BACKWARD_IF_TRUE: return POP_JUMP_BACKWARD_IF_TRUE_COLD;
+        case POP_JUMP_BACKWARD_IF_NONE: return POP_JUMP_BACKWARD_IF_NONE_COLD;
+        case POP_JUMP_BACKWARD_IF_NOT_NONE: return POP_JUMP_BACKWARD_IF_NOT_NONE_COLD;
+        default: return 0;   /* an executor, or a compare-and-branch */
+    }
+}
+
+static int
+warm_form(int opcode)
+{
+    switch (opcode) {
+        case JUMP_BACKWARD_COLD: return JUMP_BACKWARD_QUICK;
+        case POP_JUMP_BACKWARD_IF_FALSE_COLD: return POP_JUMP_BACKWARD_IF_FALSE;
+        case POP_JUMP_BACKWARD_IF_TRUE_COLD: return POP_JUMP_BACKWARD_IF_TRUE;
+        case POP_JUMP_BACKWARD_IF_NONE_COLD: return POP_JUMP_BACKWARD_IF_NONE;
+        case POP_JUMP_BACKWARD_IF_NOT_NONE_COLD: return POP_JUMP_BACKWARD_IF_NOT_NONE;
+        default: return 0;
+    }
+}
+
+/* Rewrite the backward jump at `jump` (of `code`, whose data is `data`)
+ * into its cold form, if it has one. */
+static void
+make_cold(PyCodeObject *code, _PyCodeOptimizerData *data, _Py_CODEUNIT *jump)
+{
+    int cold = cold_form(_Py_OPCODE(*jump));
+    if (cold == 0) {
+        return;
+    }
+    _Py_SET_OPCODE(*jump, cold);
+    if (data->prev_cold == NULL) {
+        data->cold_code = code;
+        data->next_cold = cold_codes;
+        if (cold_codes != NULL) {
+            cold_codes->prev_cold = &data->next_cold;
+        }
+        data->prev_cold = &cold_codes;
+        cold_codes = data;
+    }
+}
+
+/* A new optimizer registered: every cold jump counts again, from a fresh
+ * counter, so that it is asked about those loops too. */
+void
+_PyOptimizer_RewarmColdJumps(void)
+{
+    while (cold_codes != NULL) {
+        _PyCodeOptimizerData *data = cold_codes;
+        PyCodeObject *code = data->cold_code;
+        _Py_CODEUNIT *instructions = _PyCode_CODE(code);
+        for (Py_ssize_t i = 0; i < Py_SIZE(code);) {
+            _Py_CODEUNIT word = _PyCode_ShadowedWord(code, &instructions[i]);
+            int warm = warm_form(_Py_OPCODE(instructions[i]));
+            if (warm != 0) {
+                _Py_SET_OPCODE(instructions[i], warm);
+            }
+            i += 1 + _PyOpcode_Caches[_PyOpcode_Deopt[_Py_OPCODE(word)]];
+        }
+        if (data->counters != NULL) {
+            memset(data->counters, 0, Py_SIZE(code) * sizeof(_PyHotspotCounter));
+        }
+        _PyCode_UnlistCold(data);
+    }
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Hotspots                                                                  */
+
+enum { KIND_ENTRY = 0, KIND_RESUME = 1, KIND_BACK_EDGE = 2 };
+
+static PyExecutorObject *
+ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
+    struct _optimizer_state *state)
+{
+    state->stats.compile_calls++;
+    PyExecutorObject *executor = optimizer->compile(optimizer, code, offset);
+    if (executor == NULL) {
+        if (PyErr_Occurred()) {
+            state->stats.failed++;
+            PyErr_WriteUnraisable((PyObject *)optimizer);
+        }
+        else {
+            state->stats.declined++;
+        }
+        return NULL;
+    }
+    state->stats.offered++;
+    if (_Py_Executor_Replace(code, offset, executor) < 0) {
+        state->stats.failed++;
+        PyErr_WriteUnraisable((PyObject *)optimizer);
+        Py_DECREF(executor);
+        return NULL;
+    }
+    executor->vm_data.optimizer = (PyOptimizerObject *)Py_NewRef(optimizer);
+    Py_DECREF(executor);   /* the code object holds it now */
+    return executor;
+}
+
+/* Never inlined: inlined, its register saves and restores ran on the fast
+ * path below too (44 instructions a call instead of 30). */
+static Py_NO_INLINE void on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                                    _Py_CODEUNIT *next_instr);
+
+/* The common case first, in as few instructions as we can: a back edge
+ * already counted, still below its threshold. A loop that every optimizer
+ * declines comes here at every iteration for as long as it runs; nqueens
+ * spent 4.6% of its instructions in this function before this fast path. */
+void
+_PyOptimizer_OnHotspot(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                       _Py_CODEUNIT *next_instr)
+{
+    PyCodeObject *code = frame->f_code;
+    _PyCodeOptimizerData *data = _PyCode_OptimizerData(code);
+    if (next_instr <= frame->prev_instr && data != NULL && data->counters != NULL) {
+        struct _optimizer_state *state = _PyOptimizer_GetState(tstate->interp);
+        _PyHotspotCounter *counter = &data->counters[next_instr - _PyCode_CODE(code)];
+        if (counter->count + 1 < (state->min_threshold[KIND_BACK_EDGE] << counter->backoff)) {
+            counter->count++;
+            state->stats.hotspots[KIND_BACK_EDGE]++;
+            return;
+        }
+    }
+    on_hotspot(tstate, frame, next_instr);
+}
+
+static void
+on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next_instr)
+{
+    struct _optimizer_state *state = _PyOptimizer_GetState(tstate->interp);
+    static int compiling = 0;   /* no optimizer is asked while one compiles */
+    if (tstate->cframe->use_tracing || compiling) {
+        return;
+    }
+    PyCodeObject *code = frame->f_code;
+    _Py_CODEUNIT *first = _PyCode_CODE(code);
+    _Py_CODEUNIT *current = frame->prev_instr;
+    int kind, offset;
+    if (next_instr <= current) {
+        kind = KIND_BACK_EDGE;
+        offset = (int)(next_instr - first);
+    }
+    else {
+        _Py_CODEUNIT word = _PyCode_ShadowedWord(code, current);
+        if (_PyOpcode_Deopt[_Py_OPCODE(word)] != RESUME) {
+            return;   /* an eval breaker check after a call: not a hotspot */
+        }
+        kind = _Py_OPARG(word) == 0 ? KIND_ENTRY : KIND_RESUME;
+        offset = (int)(current - first);
+    }
+    int min_threshold = state->min_threshold[kind];
+    if (min_threshold == 0) {
+        return;
+    }
+    if (_Py_OPCODE(first[offset]) == ENTER_EXECUTOR) {
+        /* Installed (so the code has its data): keep the fast path above
+         * from coming here every time. */
+        if (_PyCode_OptimizerData(code)->counters != NULL) {
+            _PyCode_OptimizerData(code)->counters[offset].count = 0;
+        }
+        return;
+    }
+    state->stats.hotspots[kind]++;
+    _PyCodeOptimizerData *data = _PyCode_AttachOptimizerData(code);
+    if (data != NULL && data->counters == NULL) {
+        data->counters = PyMem_Calloc(Py_SIZE(code), sizeof(_PyHotspotCounter));
+    }
+    if (data == NULL || data->counters == NULL) {
+        return;   /* no memory: simply do not optimize this code */
+    }
+    if (data->n_executors >= PY_EXECUTOR_MAX_PER_CODE) {
+        return;   /* no room: asking would only make the install fail */
+    }
+    _PyHotspotCounter *counter = &data->counters[offset];
+    if (counter->count < UINT16_MAX) {
+        counter->count++;
+    }
+    int scale = 1 << counter->backoff;
+    if (counter->count < min_threshold * scale) {
+        return;
+    }
+    if (_PyOptimizer_TracingAnywhere()) {
+        /* Some thread traces (another one, or this one inside its trace
+         * function): no executor could be installed. Keep this loop warm
+         * for when tracing ends. */
+        counter->count = 0;
+        return;
+    }
+    /* Each capable optimizer is asked once per round, when the count reaches
+     * its own threshold; in order of expected benefit; first offer wins. */
+    PyObject *optimizers = PySequence_Tuple(state->optimizers);
+    if (optimizers == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    int round_end = 0;
+    PyExecutorObject *installed = NULL;
+    compiling = 1;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(optimizers) && installed == NULL; i++) {
+        PyOptimizerObject *opt = (PyOptimizerObject *)PyTuple_GET_ITEM(optimizers, i);
+        if (!(opt->capabilities & (1u << kind))) {
+            continue;
+        }
+        int need = _PyOptimizer_ThresholdOf(opt, state->threshold_override) * scale;
+        if (need > round_end) {
+            round_end = need;
+        }
+        if (counter->count == need) {
+            installed = ask(opt, code, offset, state);
+        }
+    }
+    compiling = 0;
+    Py_DECREF(optimizers);
+    if (installed != NULL) {
+        counter->count = 0;
+        counter->backoff = 0;
+    }
+    else if (counter->count >= round_end) {
+        counter->count = 0;
+        if (kind == KIND_BACK_EDGE && counter->backoff + 1 >= _PY_HOTSPOT_COLD_ROUNDS &&
+            round_end >= _PY_HOTSPOT_COLD_MIN_ROUND)
+        {
+            make_cold(code, data, current);
+        }
+        if (counter->backoff < _PY_HOTSPOT_MAX_BACKOFF) {
+            counter->backoff++;
+        }
+    }
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Running executors                                                         */
+
+int64_t
+_PyExecutor_Enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int oparg)
+{
+    /* The eval loop has stored the stack pointer; prev_instr is the
+     * ENTER_EXECUTOR word. Its low oparg byte indexes the code's executors;
+     * higher bytes come from EXTENDED_ARGs and belong to the shadowed
+     * instruction. */
+    _Py_CODEUNIT *this_instr = frame->prev_instr;
+    PyExecutorObject *executor = _PyCode_OptimizerData(frame->f_code)->executors[oparg & 255];
+    int64_t shadowed = ((int64_t)((oparg & ~255) | executor->vm_data.oparg) << 8)
+                       | executor->vm_data.opcode;
+    /* The frame about to execute its instruction: if the executor returns
+     * without touching it, that is N = 0. */
+    frame->prev_instr = this_instr - 1;
+    /* Never inside executors while tracing, or while signals, a GIL drop
+     * request or an async exception wait: the loop handles those first. */
+    if (tstate->cframe->use_tracing ||
+        (_Py_atomic_load_relaxed(&tstate->interp->ceval.eval_breaker)
+         & _PY_EVAL_BREAKER_PENDING))
+    {
+        return shadowed;
+    }
+    _PyOptimizerStats *stats = &_PyOptimizer_GetState(tstate->interp)->stats;
+    stats->entries++;
+    Py_INCREF(executor);
+    _PyInterpreterFrame *result = executor->execute(
+        executor, frame, _PyFrame_GetStackPointer(frame));
+    _PyExecutorCheck check = _PyOptimizer_GetState(tstate->interp)->check_return;
+    if (check != NULL) {
+        check(tstate, executor, frame, result);
+    }
+    Py_DECREF(executor);
+    if (result == NULL) {
+        stats->exceptions++;
+        if (!_PyErr_Occurred(tstate)) {
+            _PyErr_Format(tstate, PyExc_SystemError,
+                          "%.100s executor returned NULL without setting an exception",
+                          Py_TYPE(executor)->tp_name);
+        }
+        /* The error path expects prev_instr at the instruction that raised. */
+        frame->prev_instr++;
+        return _PY_EXECUTOR_RAISED;
+    }
+    if (result != frame) {
+        tstate->cframe->current_frame = result;
+        return _PY_EXECUTOR_NEW_FRAME;
+    }
+    if (frame->prev_instr + 1 == this_instr) {
+        stats->zero_progress++;
+        return shadowed;
+    }
+    return _PY_EXECUTOR_ADVANCED;
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Frame accessors for executors                                             */
+
+PyCodeObject *
+PyExecutor_Frame_GetCode(_PyInterpreterFrame *frame)
+{
+    return frame->f_code;
+}
+
+int
+PyExecutor_Frame_GetNextInstr(_PyInterpreterFrame *frame)
+{
+    return (int)(frame->prev_instr + 1 - _PyCode_CODE(frame->f_code));
+}
+
+void
+PyExecutor_Frame_SetNextInstr(_PyInterpreterFrame *frame, int offset)
+{
+    frame->prev_instr = _PyCode_CODE(frame->f_code) + offset - 1;
+}
+
+PyObject **
+PyExecutor_Frame_GetLocals(_PyInterpreterFrame *frame)
+{
+    return frame->localsplus;
+}
+
+PyObject **
+PyExecutor_Frame_GetStackBase(_PyInterpreterFrame *frame)
+{
+    return _PyFrame_Stackbase(frame);
+}
+
+void
+PyExecutor_Frame_SetStackPointer(_PyInterpreterFrame *frame, PyObject **stack_pointer)
+{
+    _PyFrame_SetStackPointer(frame, stack_pointer);
+}
+
+PyObject *
+PyExecutor_Frame_GetGlobals(_PyInterpreterFrame *frame)
+{
+    return frame->f_globals;
+}
+
+PyObject *
+PyExecutor_Frame_GetBuiltins(_PyInterpreterFrame *frame)
+{
+    return frame->f_builtins;
+}
+
+int
+PyExecutor_EvalBreakerIsSet(void)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    return (_Py_atomic_load_relaxed(&interp->ceval.eval_breaker)
+            & _PY_EVAL_BREAKER_PENDING) != 0;
+}
