@@ -45,10 +45,15 @@ lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
    variables of regrtest. A test failing under a patched configuration and not under
    the baseline is a new failure; the report gives per suite and configuration the
    counts and the executors installed and entered.
+4. Full mode only (not --smoke, not --no-series-builds): every prefix of the patch
+   series builds (check_series_builds.py: patches 1..k applied, for every k, in one
+   dev-mode tree rebuilt after each patch; about two dev builds' time). A prefix
+   that does not build is a failure.
 
 Exit status: 0 if nothing new failed; 1 if a benchmark failed only under a patched
 configuration, a regression test file or a package's test failed only under one,
-regrtest or a package suite did not finish, or the executor checker aborted a process
+regrtest or a package suite did not finish, a prefix of the patch series did not build,
+or the executor checker aborted a process
 anywhere ("Fatal Python error: plugopt executor check: ..." in any output); 2 if the validation could not run
 (interpreters missing, venv creation failed, bad arguments); 130 if interrupted.
 
@@ -100,6 +105,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_cpython  # noqa: E402
+import check_series_builds  # noqa: E402
 import system_python  # noqa: E402
 import validate_packages as packages  # noqa: E402
 import validate_pyperformance as perf  # noqa: E402
@@ -171,6 +178,7 @@ class Step:
     pass_: Pass | None = None            # None: regrtest or a package suite
     overhead: float = 0.0                # estimated seconds that are not units
     suite: packages.Suite | None = None  # a package suite's run
+    series: bool = False                 # the check that every prefix of the series builds
 
 
 @dataclass
@@ -590,11 +598,43 @@ def run_package_suite(ctx: Context, config: Config, suite: packages.Suite) -> di
 
 # --- the whole validation ------------------------------------------------------------------
 
+SERIES_KEY = "series/builds"
+SERIES_SECONDS = 900   # two dev builds on 2 cores
+
+
+def series_signature() -> dict[str, object]:
+    """What the series check depends on: the series (patches and new files), the pin."""
+    patches = build_cpython.read_series(check_series_builds.DEFAULT_SERIES)
+    return {"tree": build_cpython.tree_key(patches)}
+
+
+def run_series_builds(ctx: Context) -> dict:
+    ctx.progress.show("series: building every prefix of the patch series")
+    started = time.monotonic()
+    try:
+        results = check_series_builds.check(ctx.build, check_series_builds.DEFAULT_SERIES,
+                                            os.cpu_count() or 2,
+                                            log=lambda m: print(m, flush=True))
+        error = None
+    except (build_cpython.BuildError, check_series_builds.fetch_cpython.FetchError) as exc:
+        results, error = [], str(exc)
+    expected = len(build_cpython.read_series(check_series_builds.DEFAULT_SERIES))
+    return {"kind": "series", "config": "-", "signature": series_signature(),
+            "prefixes": [{"patch": r.patch, "ok": r.ok, "seconds": round(r.seconds, 1),
+                          "log": str(r.log)} for r in results],
+            "complete": error is None and len(results) == expected
+            and all(r.ok for r in results),
+            "error": error, "duration": time.monotonic() - started}
+
+
 def plan(ctx: Context) -> list[Step]:
-    """The runs in order: check pass, regrtest, timing pass. Finished runs whose
-    signature still matches count as done in the progress."""
+    """The runs in order: the series check (full mode), check pass, regrtest, timing
+    pass. Finished runs whose signature still matches count as done in the progress."""
     steps: list[Step] = []
     args = ctx.args
+    if not args.smoke and not args.no_series_builds:
+        steps.append(Step(SERIES_KEY, ctx.configs[0], series_signature(), 1, SERIES_SECONDS,
+                          series=True))
     for index, pass_ in enumerate(ctx.passes):
         if not args.no_pyperformance:
             steps += [Step(report.run_key("pyperformance", config.name, pass_.name), config,
@@ -627,6 +667,10 @@ def execute(ctx: Context, steps: Sequence[Step]) -> None:
     venvs_ready = False
     for step in steps:
         if reusable(ctx.runs, step.key, step.signature):
+            continue
+        if step.series:
+            record(ctx, step.key, run_series_builds(ctx))
+            ctx.progress.advance(step.units, step.seconds_each)
             continue
         if step.suite is not None:
             record(ctx, step.key, run_package_suite(ctx, step.config, step.suite))
@@ -702,6 +746,8 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
             print(f"new package test failure: {key}: {test}")
     for key in analysis.packages_incomplete:
         print(f"package suite did not finish: {key}")
+    if analysis.series_failure:
+        print(f"patch series: {analysis.series_failure}")
     print(f"report: {md} and {page}")
     print("result: " + ("NEW FAILURES" if analysis.failed else "no new failures"))
     return 1 if analysis.failed else 0
@@ -727,6 +773,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         f"({', '.join(packages.BY_NAME)}; default: the smoke suite, or all), "
                         "or 'none'")
     parser.add_argument("--no-pyperformance", action="store_true")
+    parser.add_argument("--no-series-builds", action="store_true",
+                        help="skip the check that every prefix of the patch series builds "
+                        "(full mode; about 15 minutes)")
     parser.add_argument("--no-bare-patched", action="store_true",
                         help="skip the patched interpreter without an optimizer (its runs "
                         "measure the API's idle cost; an optimizer's own figures need only "

@@ -87,12 +87,14 @@ class Analysis:
     packages_new: dict[str, list[str]] = field(default_factory=dict)      # "suite/config"
     packages_incomplete: list[str] = field(default_factory=list)          # ours only
     packages_idle: list[str] = field(default_factory=list)   # an optimizer installed nothing
+    series_failure: str = ""     # why some prefix of the patch series does not build
 
     @property
     def failed(self) -> bool:
         return bool(self.benchmark_failures or any(self.regrtest_new.values())
                     or self.regrtest_incomplete or self.checker_aborts
-                    or any(self.packages_new.values()) or self.packages_incomplete)
+                    or any(self.packages_new.values()) or self.packages_incomplete
+                    or bool(self.series_failure))
 
 
 def is_ours(config: str) -> bool:
@@ -170,6 +172,12 @@ def analyse(runs: Mapping[str, Run]) -> Analysis:
             analysis.packages_new[key] = new_failures(run.get("failed", []), base_failed)
             if config.startswith("patched+") and not (run.get("stats") or {}).get("installed"):
                 analysis.packages_idle.append(key)
+    for run in runs.values():
+        if run.get("kind") == "series" and not run.get("complete"):
+            failed = [p for p in run.get("prefixes", []) if not p["ok"]]
+            analysis.series_failure = (
+                f"the series does not build up to {failed[0]['patch']} ({failed[0]['log']})"
+                if failed else f"the check did not finish: {run.get('error')}")
     for key, run in runs.items():
         for error in run.get("fatal_errors", []):
             if error.get("checker"):
@@ -731,6 +739,14 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
         sections.append(Section("Real packages' own test suites (pytest; a test failing "
                                 "under a patched configuration and not under the baseline "
                                 "is a new failure)", [packages_table(runs, configs, analysis)]))
+    for run in runs.values():
+        if run.get("kind") == "series":
+            verdict = analysis.series_failure or "every prefix builds"
+            sections.append(Section(
+                "Patch series: every prefix builds (scripts/check_series_builds.py)",
+                [verdict, Table(["up to patch", "builds", "seconds", "log"],
+                                [[p["patch"], "yes" if p["ok"] else "NO", f"{p['seconds']:.0f}",
+                                  p["log"]] for p in run.get("prefixes", [])])]))
     logs = Table(["run", "log", "wall time"],
                  [[key, str(run.get("log", "")), f"{float(run.get('duration', 0)):.0f} s"]
                   for key, run in runs.items()])

@@ -505,6 +505,32 @@ def test_plan_counts_finished_runs_as_done(tmp_path: Path) -> None:
     assert ctx.progress.done == 0
 
 
+def test_full_mode_checks_the_series_builds_first_smoke_mode_does_not(tmp_path: Path) -> None:
+    build = fake_build(tmp_path, [])
+    for smoke, skip, expected in ((False, False, True), (True, False, False),
+                                  (False, True, False)):
+        args = argparse.Namespace(no_pyperformance=False, no_regrtest=True, threshold=1,
+                                  smoke=smoke, no_checker=False, no_series_builds=skip)
+        ctx = validate.Context(args=args, build=build, out=tmp_path, cache=tmp_path,
+                               configs=validate.make_configs(build, []),
+                               passes=validate.make_passes(smoke, None), benchmarks=["nbody"],
+                               tests=[], fingerprint="f", progress=common.Progress())
+        steps = validate.plan(ctx)
+        assert (steps[0].key == validate.SERIES_KEY) == expected, (smoke, skip)
+        assert sum(step.series for step in steps) == int(expected)
+
+
+def test_a_prefix_of_the_series_that_does_not_build_fails_the_validation(tmp_path: Path) -> None:
+    run = {"kind": "series", "config": "-", "complete": False, "duration": 1.0,
+           "prefixes": [{"patch": "0001-a.patch", "ok": True, "seconds": 60.0, "log": "a.log"},
+                        {"patch": "0002-b.patch", "ok": False, "seconds": 9.0, "log": "b.log"}]}
+    analysis = report.analyse({validate.SERIES_KEY: run})
+    assert analysis.failed
+    assert analysis.series_failure == "the series does not build up to 0002-b.patch (b.log)"
+    good = dict(run, complete=True, prefixes=run["prefixes"][:1])
+    assert not report.analyse({validate.SERIES_KEY: good}).failed
+
+
 # --- analysis and report ----------------------------------------------------------------------
 
 def pyperf_run(config: str, statuses: dict[str, str], means: dict[str, float],
@@ -758,7 +784,7 @@ def test_system_config_runs_only_in_the_timing_pass(tmp_path: Path,
     system = fake_python(tmp_path, "3.11.2")
     monkeypatch.setattr(validate.regrtest, "list_tests", lambda *args: ["test_dis"])
     args = argparse.Namespace(no_pyperformance=False, no_regrtest=False, threshold=1,
-                              smoke=False, no_checker=False)
+                              smoke=False, no_checker=False, no_series_builds=True)
     configs = validate.make_configs(build, ["jit"], system=system)
     assert [c.name for c in configs] == ["baseline", SYSTEM, "patched", "patched+jit"]
     ctx = validate.Context(args=args, build=build, out=tmp_path, cache=tmp_path,
