@@ -34,7 +34,7 @@ def install(into: Path, modules: list[Path]) -> list[str]:
             shutil.copy2(src, tmp)
             tmp.replace(dest)   # atomic: a running interpreter never sees half a file
             copied.append(dest.name)
-    for stale in [*package.glob("*.so"), *package.glob("*.py")]:
+    for stale in [*package.glob("*.so"), *package.glob("*.py"), *package.glob("*.h")]:
         if stale not in wanted and stale.name != PACKAGE_INIT:
             stale.unlink()
     return copied

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import dis
 import opcode
+import os
 import types
 import weakref
 
@@ -758,109 +759,22 @@ def _translate(code, offset: int, globals_: dict | None) -> tuple[str, tuple] | 
     gen = _Gen(code, body, offset, back, globals_)
     try:
         text = gen.translate()
-    except (Unsupported, KeyError, IndexError, ValueError):
+    except Unsupported:
+        # Only a decline. Anything else is a translator bug: it propagates, the VM
+        # counts the compile as failed and reports it (tests fail on it).
         return None   # NotYet propagates: translate() does not remember it
-    source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text)
+    source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text,
+                              runtime=RUNTIME)
     return source, tuple(gen.refs)
 
 
+# The C runtime every generated loop starts with (a real C file, beside this module).
+with open(os.path.join(os.path.dirname(__file__), "jit_runtime.h")) as _file:
+    RUNTIME = _file.read()
+
 _TEMPLATE = """\
 /* plugopt.jit: the loop of {name} at offset {head}; generated, do not edit. */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include <math.h>
-#include <stdlib.h>
-
-#define C(k) PyTuple_GET_ITEM(consts, (k))
-#define TRACING() (PyThreadState_Get()->cframe->use_tracing)
-
-/* CPython 3.11.2's enumerate object (Objects/enumobject.c); the size check
- * below refuses any other layout. */
-typedef struct {{
-    PyObject_HEAD
-    Py_ssize_t en_index;
-    PyObject *en_sit;
-    PyObject *en_result;
-    PyObject *en_longindex;
-    PyObject *one;
-}} plugopt_enumobject;
-
-/* An enumerate over a list, tuple or range iterator: its next() runs no
- * Python code and keeps returning NULL once exhausted. */
-static inline int
-plugopt_is_simple_enumerate(PyObject *it)
-{{
-    if (!Py_IS_TYPE(it, &PyEnum_Type) ||
-        PyEnum_Type.tp_basicsize != (Py_ssize_t)sizeof(plugopt_enumobject)) {{
-        return 0;
-    }}
-    PyObject *inner = ((plugopt_enumobject *)it)->en_sit;
-    return Py_IS_TYPE(inner, &PyListIter_Type) || Py_IS_TYPE(inner, &PyTupleIter_Type) ||
-           Py_IS_TYPE(inner, &PyRangeIter_Type);
-}}
-
-/* A float that only the frame slot or list item holding it references:
- * writing a new value into it is the same, for every observer, as replacing
- * it with a new float, and needs no allocation (nbody stores a dozen floats
- * per iteration). Callers make sure that no borrowed reference to it is in
- * use: the translator gives stack entries borrowed from a local their own
- * reference before the local changes. */
-static inline int
-plugopt_float_is_private(PyObject *o)
-{{
-    return o != NULL && Py_IS_TYPE(o, &PyFloat_Type) && Py_REFCNT(o) == 1;
-}}
-
-/* An exact int of at most two digits (|value| < 2**60) as a C long long. */
-static inline int
-plugopt_as_int(PyObject *o, long long *out)
-{{
-    if (!PyLong_CheckExact(o)) {{
-        return 0;
-    }}
-    const digit *d = ((PyLongObject *)o)->ob_digit;
-    switch (Py_SIZE(o)) {{
-        case 0: *out = 0; return 1;
-        case 1: *out = (long long)d[0]; return 1;
-        case -1: *out = -(long long)d[0]; return 1;
-        case 2: *out = ((long long)d[1] << PyLong_SHIFT) | (long long)d[0]; return 1;
-        case -2: *out = -(((long long)d[1] << PyLong_SHIFT) | (long long)d[0]); return 1;
-        default: return 0;
-    }}
-}}
-
-/* A float, or an int that Python would convert for an operation with a
- * float (exactly as PyLong_AsDouble does: correctly rounded). */
-static inline int
-plugopt_number_as_double(PyObject *o, double *out)
-{{
-    long long i;
-    if (PyFloat_CheckExact(o)) {{
-        *out = PyFloat_AS_DOUBLE(o);
-        return 1;
-    }}
-    if (plugopt_as_int(o, &i)) {{
-        *out = (double)i;
-        return 1;
-    }}
-    return 0;
-}}
-
-/* Python's // and % on ints: the quotient rounds toward minus infinity. */
-static inline long long
-plugopt_floor_div(long long a, long long b)
-{{
-    long long q = a / b;
-    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}}
-
-static inline long long
-plugopt_floor_mod(long long a, long long b)
-{{
-    long long r = a % b;
-    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
-}}
-
+{runtime}
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K)

@@ -1,0 +1,88 @@
+"""jit's translator, by its output: the C it generates for a few loops is compared with
+golden files (tests/jit_golden/NAME.c), and its C runtime compiles on its own.
+
+A golden file changes only when the translation does: its diff is the review of a
+translator change. Regenerate them after an intended change with
+PLUGOPT_UPDATE_GOLDEN=1 and read the diff. The runtime every loop starts with
+(optimizers/jit/jit_runtime.h) is left out of the golden files.
+"""
+
+from __future__ import annotations
+
+import os
+import sysconfig
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO_ROOT, output, run, run_python
+
+GOLDEN = Path(__file__).parent / "jit_golden"
+RUNTIME = REPO_ROOT / "optimizers" / "jit" / "jit_runtime.h"
+
+# Each loop is warmed up in the interpreter (so that the specializer has settled)
+# before the translator sees it, as at a hot back edge.
+LOOPS = {
+    "float_sum": """
+        def f(n):
+            total = 0.0
+            for i in range(n):
+                total += i * 0.5
+            return total
+    """,
+    "list_update": """
+        def f(values):
+            for i in range(len(values)):
+                values[i] = values[i] * 2.0 + 1.0
+            return values
+    """,
+    "int_floor_ops": """
+        def f(n):
+            acc = 0
+            for i in range(1, n):
+                acc = acc + i // 3 - i % 7
+            return acc
+    """,
+}
+ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
+        "int_floor_ops": "2000"}
+
+DRIVER = """\
+import dis, sys
+from plugopt import _jit_codegen
+namespace = {{}}
+exec(compile({source!r}, "<loop>", "exec"), namespace)
+f = namespace["f"]
+for _ in range(20):
+    f({args})
+head = next(i.offset // 2 for i in dis.get_instructions(f, adaptive=True)
+            if i.opname.startswith("FOR_ITER"))
+source, refs = _jit_codegen._translate(f.__code__, head, namespace)
+assert source.count(_jit_codegen.RUNTIME) == 1
+sys.stdout.write(source.replace(_jit_codegen.RUNTIME, "/* jit_runtime.h */\\n"))
+"""
+
+
+@pytest.mark.parametrize("name", sorted(LOOPS))
+def test_generated_c_matches_its_golden_file(patched_python: Path, name: str) -> None:
+    code = DRIVER.format(source=textwrap.dedent(LOOPS[name]), args=ARGS[name])
+    result = run_python(patched_python, code)
+    assert result.returncode == 0, output(result)
+    golden = GOLDEN / f"{name}.c"
+    if os.environ.get("PLUGOPT_UPDATE_GOLDEN") == "1":
+        golden.write_text(result.stdout)
+    assert golden.exists(), f"{golden} is missing: PLUGOPT_UPDATE_GOLDEN=1 writes it"
+    assert result.stdout == golden.read_text(), (
+        f"the C generated for {name} differs from {golden} (if intended, regenerate with "
+        "PLUGOPT_UPDATE_GOLDEN=1 and review the diff)")
+
+
+def test_runtime_compiles_on_its_own(patched_python: Path, tmp_path: Path) -> None:
+    include = run_python(patched_python,
+                         "import sysconfig; print(sysconfig.get_paths()['include'])")
+    assert include.returncode == 0, output(include)
+    cc = sysconfig.get_config_var("CC") or "cc"
+    result = run([*cc.split(), "-fsyntax-only", "-Wall", "-Werror", "-Wno-unused-function",
+                  "-x", "c", f"-I{include.stdout.strip()}", RUNTIME])
+    assert result.returncode == 0, output(result)
