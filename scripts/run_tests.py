@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Run plugopt's pytest suite against a meson build folder (this is what `meson test` runs).
+"""Run plugopt's pytest suite against a meson build folder (what `meson test` runs too).
 
 pytest itself runs in the project venv; the tests start the interpreters of
 the build folder (BUILD/install/bin/python3, BUILD/baseline/bin/python3) as
 subprocesses, so a crash of the patched interpreter fails one test instead of
-killing the run. Extra arguments go to pytest.
+killing the run. Extra arguments go to pytest as they are
+(`python3 -m scripts.run_tests --build-dir B -k 'a and b'`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from scripts.layout import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 PYTEST_NO_TESTS_COLLECTED = 5
 
 
@@ -24,9 +25,8 @@ def main() -> int:
     parser.add_argument("--build-dir", type=Path, required=True)
     args, pytest_args = parser.parse_known_args()
     env = dict(os.environ, PLUGOPT_BUILD_DIR=str(args.build_dir.resolve()))
-    extra = os.environ.get("PLUGOPT_PYTEST_ARGS", "").split()
     result = subprocess.run([sys.executable, "-m", "pytest", str(REPO_ROOT / "tests"),
-                             *extra, *pytest_args], env=env)
+                             *pytest_args], env=env)
     if result.returncode == PYTEST_NO_TESTS_COLLECTED:
         print("run_tests: error: pytest collected no tests; an empty selection is a failure",
               file=sys.stderr)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import cpython_pin as pin
-from child_env import clean_env
+from scripts.build import cpython_pin as pin
+from scripts.child_env import clean_env
 
 MINOR = ".".join(pin.VERSION.split(".")[:2])
 # Where a distribution installs its interpreter (FHS): /usr/bin, never a user's

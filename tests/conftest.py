@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO_ROOT, SCRIPTS_DIR, output, run
+from helpers import REPO_ROOT, output, run
 
-# The build scripts are plain modules in scripts/; tests import them directly.
-sys.path.insert(0, str(SCRIPTS_DIR))
-
-import cpython_pin as pin  # noqa: E402
-import fetch_cpython  # noqa: E402
-from validate_common import restore_sigint  # noqa: E402
+from scripts.build import cpython_pin as pin
+from scripts.build import fetch_cpython
+from scripts.layout import BuildFolder
+from scripts.validate.common import restore_sigint
 
 # A background job of a non-interactive shell has SIGINT ignored, and so would
 # every interpreter the tests start: CPython's tests of Ctrl-C (test_generators'
@@ -36,9 +34,9 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def build_dir(repo_root: Path) -> Path:
     path = Path(os.environ.get("PLUGOPT_BUILD_DIR") or repo_root / "build").resolve()
-    if not (path / "install" / "bin" / "python3").exists():
-        pytest.fail(f"{path / 'install' / 'bin' / 'python3'} does not exist: build first with "
-                    "`python3 scripts/plugopt.py build` (or set PLUGOPT_BUILD_DIR to a "
+    if not BuildFolder(path).patched_python.exists():
+        pytest.fail(f"{BuildFolder(path).patched_python} does not exist: build first with "
+                    "`python3 -m scripts build` (or set PLUGOPT_BUILD_DIR to a "
                     "built meson folder)", pytrace=False)
     return path
 
@@ -52,12 +50,12 @@ def build_mode(build_dir: Path) -> str:
 
 @pytest.fixture(scope="session")
 def patched_python(build_dir: Path) -> Path:
-    return build_dir / "install" / "bin" / "python3"
+    return BuildFolder(build_dir).patched_python
 
 
 @pytest.fixture(scope="session")
 def baseline_python(build_dir: Path) -> Path:
-    path = build_dir / "baseline" / "bin" / "python3"
+    path = BuildFolder(build_dir).baseline_python
     if not path.exists():
         pytest.fail(f"{path} does not exist: the build folder has no baseline interpreter",
                     pytrace=False)
@@ -66,13 +64,13 @@ def baseline_python(build_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def installed_prefix(tmp_path_factory: pytest.TempPathFactory, build_dir: Path) -> Path:
-    """The build installed with `plugopt.py install --prefix` into a temporary folder, as a
+    """The build installed with `python3 -m scripts install --prefix` into a temporary folder, as a
     user would install it (what the build folder holds is only the build's own prefix)."""
     prefix = tmp_path_factory.mktemp("installed") / "opt" / "plugopt"
-    result = run([sys.executable, SCRIPTS_DIR / "plugopt.py", "install",
-                  "--build-dir", build_dir, "--prefix", prefix], timeout=900)
+    result = run([sys.executable, "-m", "scripts", "install",
+                  "--build-dir", build_dir, "--prefix", prefix], timeout=900, cwd=REPO_ROOT)
     if result.returncode != 0:
-        pytest.fail(f"plugopt.py install failed:\n{output(result)}", pytrace=False)
+        pytest.fail(f"python3 -m scripts install failed:\n{output(result)}", pytrace=False)
     return prefix
 
 
@@ -82,7 +80,7 @@ def pinned_tarball() -> Path:
     path = fetch_cpython.cache_dir() / pin.TARBALL_NAME
     if not path.is_file():
         pytest.fail(f"{path} does not exist: the build caches the pinned tarball there "
-                    "(run `python3 scripts/plugopt.py build` with the same PLUGOPT_CACHE / "
+                    "(run `python3 -m scripts build` with the same PLUGOPT_CACHE / "
                     "XDG_CACHE_HOME as the tests)", pytrace=False)
     try:
         return fetch_cpython.fetch(path)

@@ -7,11 +7,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS_DIR = REPO_ROOT / "scripts"
-
-sys.path.insert(0, str(SCRIPTS_DIR))
-from child_env import clean_env  # noqa: E402,F401  (tests import it from here)
+from scripts.child_env import clean_env  # noqa: F401  (tests import it from here)
+from scripts.layout import REPO_ROOT
 
 DEFAULT_TIMEOUT = 120.0
 
@@ -31,10 +28,12 @@ def run_python(python: Path, code: str, *args: str, env: Mapping[str, str] | Non
     return run([python, "-c", code, *args], env=env, timeout=timeout)
 
 
-def run_script(name: str, *args: str | Path, env: Mapping[str, str] | None = None,
-               timeout: float = DEFAULT_TIMEOUT) -> subprocess.CompletedProcess[str]:
-    """Run scripts/NAME with the Python running pytest (the project venv)."""
-    return run([sys.executable, SCRIPTS_DIR / name, *args], env=env, timeout=timeout)
+def run_tool(module: str, *args: str | Path, env: Mapping[str, str] | None = None,
+             timeout: float = DEFAULT_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m scripts.MODULE` from the repository's root with the Python running
+    pytest (the project venv), as a user runs the tools."""
+    return run([sys.executable, "-m", f"scripts.{module}", *args], env=env, timeout=timeout,
+               cwd=REPO_ROOT)
 
 
 def output(result: subprocess.CompletedProcess[str]) -> str:

@@ -1,4 +1,4 @@
-"""The list of expected differences (scripts/expected_differences.py): every entry's
+"""The list of expected differences (scripts/validate/expected_differences.py): every entry's
 reason still holds, shown here on the patched interpreter with the test-only optimizer
 (tests/testopt), so the list cannot outlive its reasons unnoticed."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import expected_differences
+from scripts.validate import expected_differences
 from helpers import REPO_ROOT, output, run_python
 
 PRELUDE = """

@@ -1,4 +1,4 @@
-"""scripts/fetch_cpython.py accepts only the pinned tarball, wherever it comes from."""
+"""scripts/build/fetch_cpython.py accepts only the pinned tarball, wherever it comes from."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import hashlib
 import subprocess
 from pathlib import Path
 
-import cpython_pin as pin
-from helpers import output, run_script
+from scripts.build import cpython_pin as pin
+from helpers import output, run_tool
 
 
 def fetch(cache: Path, *args: str | Path, tarball_env: str = ""
           ) -> subprocess.CompletedProcess[str]:
     """Run fetch_cpython.py with its cache in `cache` ($PLUGOPT_TARBALL empty unless given)."""
-    return run_script("fetch_cpython.py", *args,
+    return run_tool("build.fetch_cpython", *args,
                       env={"PLUGOPT_CACHE": str(cache), "PLUGOPT_TARBALL": tarball_env})
 
 

@@ -1,4 +1,4 @@
-"""`plugopt.py install --prefix DIR`: the patched interpreter, its headers and the sample
+"""`python3 -m scripts install --prefix DIR`: the patched interpreter, its headers and the sample
 optimizers at a prefix of the user's choice, working from there; bad prefixes are clear
 errors that change nothing."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import install_prefix
-from helpers import SCRIPTS_DIR, output, run, run_python
+from scripts.build import install_prefix
+from helpers import REPO_ROOT, output, run, run_python
 
 # A float loop jit compiles, and the statistics of every optimizer loaded.
 HOT_LOOP = """
@@ -116,8 +116,8 @@ def unwritable_parent(tmp_path: Path) -> Path:
 
 def test_unwritable_prefix_is_a_clear_error(tmp_path: Path, build_dir: Path) -> None:
     prefix = unwritable_parent(tmp_path) / "plugopt-install-test" / "python"
-    result = run([sys.executable, SCRIPTS_DIR / "plugopt.py", "install",
-                  "--build-dir", build_dir, "--prefix", prefix], timeout=120)
+    result = run([sys.executable, "-m", "scripts", "install",
+                  "--build-dir", build_dir, "--prefix", prefix], timeout=120, cwd=REPO_ROOT)
     assert result.returncode == 1, output(result)
     assert "error: cannot install into" in result.stderr, output(result)
     assert "nothing was changed" in result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import cpython_pin as pin
+from scripts.build import cpython_pin as pin
 from helpers import output, run, run_python
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -70,7 +69,7 @@ def layouts(python: Path, work: Path) -> dict[str, str]:
 def gdb() -> str:
     path = shutil.which("gdb")
     if path is None:
-        pytest.fail("gdb is not installed (scripts/install_deps.py installs it as root)",
+        pytest.fail("gdb is not installed (scripts/build/install_deps.py installs it as root)",
                     pytrace=False)
     return path
 

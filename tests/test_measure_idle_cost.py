@@ -1,4 +1,4 @@
-"""scripts/measure_idle_cost.py: its driver runs the five workloads; its plumbing is sound.
+"""scripts/measure/idle_cost.py: its driver runs the five workloads; its plumbing is sound.
 
 No valgrind and no timing here: the workloads run with 0 and 1 loops only (the
 two kinds of run the measurement subtracts), so the file takes a few seconds.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import idle_cost_driver
-import measure_idle_cost as mic
-from helpers import output, run, run_script
+from scripts.measure import idle_cost as mic
+from scripts.measure import idle_cost_driver
+from helpers import output, run, run_tool
 
 
 @pytest.mark.parametrize("loops", [0, 1])
@@ -30,7 +30,7 @@ def test_driver_runs_workload_on_patched(patched_python: Path, benchmark: str,
 
 
 def test_check_option_runs_both_interpreters(build_dir: Path, baseline_python: Path) -> None:
-    result = run_script("measure_idle_cost.py", "--check", "--build-dir", build_dir, timeout=120)
+    result = run_tool("measure.idle_cost", "--check", "--build-dir", build_dir, timeout=120)
     assert result.returncode == 0, output(result)
     lines = result.stdout.splitlines()
     for benchmark in mic.DEFAULT_BENCHMARKS:
@@ -51,11 +51,11 @@ def test_patched_starts_with_no_optimizer(patched_python: Path) -> None:
 
 def test_missing_valgrind_is_a_clear_error(build_dir: Path, tmp_path: Path) -> None:
     # An empty PATH: the interpreters are started by absolute path, valgrind is not found.
-    result = run_script("measure_idle_cost.py", "--build-dir", build_dir,
+    result = run_tool("measure.idle_cost", "--build-dir", build_dir,
                         env={"PATH": str(tmp_path)}, timeout=60)
     assert result.returncode == 2, output(result)
     assert "valgrind is not installed" in result.stderr, output(result)
-    assert "install_deps.py" in result.stderr, output(result)
+    assert "python3 -m scripts.build.install_deps" in result.stderr, output(result)
 
 
 def test_environment_fixes_hash_seed_and_drops_python_variables(

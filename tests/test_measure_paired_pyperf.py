@@ -1,4 +1,4 @@
-"""scripts/measure_paired_pyperf.py: the plumbing, not the figures.
+"""scripts/measure/paired_pyperf.py: the plumbing, not the figures.
 
 Speed is measured by the script itself, never asserted here: the end-to-end
 test runs pyperf's --debug-single-value once per side and checks that each part
@@ -13,9 +13,9 @@ from types import SimpleNamespace
 
 import pytest
 
-import measure_paired_pyperf as mpp
-from helpers import output, run_script
-from validate_stats import BenchmarkSpec
+from scripts.measure import paired_pyperf as mpp
+from helpers import output, run_tool
+from scripts.validate.stats import BenchmarkSpec
 
 SPEC = BenchmarkSpec("deepcopy", "/bm/run_benchmark.py", ("--extra",))
 SYSTEM = mpp.SYSTEM             # "system python3.11"
@@ -248,7 +248,7 @@ def test_main_times_the_system_python_unless_told_not_to(
 def test_a_bad_system_python_is_a_clear_error(tmp_path: Path) -> None:
     # Found out first: no build folder is needed to be told.
     other = fake_python(tmp_path, "3.12.1")
-    result = run_script("measure_paired_pyperf.py", "--build-dir", tmp_path / "no-build",
+    result = run_tool("measure.paired_pyperf", "--build-dir", tmp_path / "no-build",
                         "--benchmarks", "nbody", "--system-python", other, timeout=60)
     assert result.returncode == 2, output(result)
     assert f"measure_paired_pyperf: {other} is Python 3.12.1, not 3.11" in result.stderr, \
@@ -256,7 +256,7 @@ def test_a_bad_system_python_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_unknown_benchmark_is_a_clear_error(build_dir: Path) -> None:
-    result = run_script("measure_paired_pyperf.py", "--build-dir", build_dir,
+    result = run_tool("measure.paired_pyperf", "--build-dir", build_dir,
                         "--benchmarks", "nbody,no_such_benchmark", timeout=120)
     assert result.returncode == 2, output(result)
     assert "unknown pyperformance benchmark(s): no_such_benchmark" in result.stderr, \
@@ -264,7 +264,7 @@ def test_unknown_benchmark_is_a_clear_error(build_dir: Path) -> None:
 
 
 def test_unknown_optimizer_is_a_clear_error(build_dir: Path, baseline_python: Path) -> None:
-    result = run_script("measure_paired_pyperf.py", "--build-dir", build_dir,
+    result = run_tool("measure.paired_pyperf", "--build-dir", build_dir,
                         "--benchmarks", "nbody", "--optimizer", "no_such_optimizer",
                         timeout=120)
     assert result.returncode == 2, output(result)
@@ -273,7 +273,7 @@ def test_unknown_optimizer_is_a_clear_error(build_dir: Path, baseline_python: Pa
 
 def test_two_rounds_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
     # Any 3.11 stands in for the system's Python; the baseline is one (and has its venv).
-    result = run_script("measure_paired_pyperf.py", "--build-dir", build_dir,
+    result = run_tool("measure.paired_pyperf", "--build-dir", build_dir,
                         "--benchmarks", "nbody", "--optimizer", "jit", "--rounds", "2",
                         "--pyperf-mode", "debug-single-value", "--json", tmp_path / "r.json",
                         "--system-python", baseline_python, timeout=900)

@@ -1,4 +1,4 @@
-"""scripts/measure_paired_time.py and the driver's --time mode: the plumbing, not the figures.
+"""scripts/measure/paired_time.py and the driver's --time mode: the plumbing, not the figures.
 
 Speed is measured by the script itself, never asserted here: these tests run
 one round of a small workload and check that each part reports what it says.
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import measure_idle_cost as mic
-import measure_paired_time as mpt
-import system_python
-from helpers import output, run, run_script
+from scripts import system_python
+from scripts.measure import idle_cost as mic
+from scripts.measure import paired_time as mpt
+from helpers import output, run, run_tool
 
 
 def test_driver_time_mode_reports_seconds_and_executors(patched_python: Path,
@@ -104,7 +104,7 @@ def test_best_times_ratio_and_its_table() -> None:
 
 def test_one_round_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
     # Any 3.11 stands in for the system's Python; the baseline is one.
-    result = run_script("measure_paired_time.py", "--build-dir", build_dir, "--optimizer",
+    result = run_tool("measure.paired_time", "--build-dir", build_dir, "--optimizer",
                         "counter", "--benchmarks", "deltablue", "--rounds", "1", "--scale",
                         "0.05", "--system-python", baseline_python,
                         "--json", tmp_path / "paired.json", timeout=300)
@@ -123,7 +123,7 @@ def test_system_python_of_another_version_is_refused(build_dir: Path, baseline_p
     other = tmp_path / "python3.12"
     other.write_text("#!/bin/sh\necho 3.12.1\n")
     other.chmod(0o755)
-    result = run_script("measure_paired_time.py", "--build-dir", build_dir, "--benchmarks",
+    result = run_tool("measure.paired_time", "--build-dir", build_dir, "--benchmarks",
                         "deltablue", "--rounds", "1", "--system-python", other, timeout=120)
     assert result.returncode == 2, output(result)
     assert f"{other} is Python 3.12.1, not 3.11" in result.stderr, output(result)
@@ -140,7 +140,7 @@ def test_default_system_python_is_the_distributions(baseline_python: Path) -> No
 
 
 def test_unknown_optimizer_is_a_clear_error(build_dir: Path, baseline_python: Path) -> None:
-    result = run_script("measure_paired_time.py", "--build-dir", build_dir, "--optimizer",
+    result = run_tool("measure.paired_time", "--build-dir", build_dir, "--optimizer",
                         "no_such_optimizer", "--benchmarks", "deltablue", "--rounds", "1",
                         "--scale", "0.05", timeout=300)
     assert result.returncode == 2, output(result)

@@ -1,4 +1,4 @@
-"""scripts/measure_startup.py: the plumbing, not the figures.
+"""scripts/measure/startup.py: the plumbing, not the figures.
 
 Speed is the script's to measure, never asserted here: the end-to-end test
 times a few start-ups and checks that each part reports what it says.
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import measure_paired_pyperf as mpp
-import measure_startup as ms
-import validate_pyperformance as perf
-from helpers import output, run_script
+from scripts.measure import paired_pyperf as mpp
+from scripts.measure import startup as ms
+from scripts.validate import pyperformance as perf
+from helpers import output, run_tool
 
 CONFIGS = (mpp.Config("baseline", Path("b"), {}), mpp.Config("patched", Path("p"), {}))
 
@@ -70,14 +70,14 @@ def test_a_failing_start_up_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_unknown_optimizer_is_a_clear_error(build_dir: Path, baseline_python: Path) -> None:
-    result = run_script("measure_startup.py", "--build-dir", build_dir,
+    result = run_tool("measure.startup", "--build-dir", build_dir,
                         "--optimizer", "no_such_optimizer", timeout=120)
     assert result.returncode == 2, output(result)
     assert "cannot load optimizer 'no_such_optimizer'" in result.stderr, output(result)
 
 
 def test_a_few_rounds_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
-    result = run_script("measure_startup.py", "--build-dir", build_dir, "--optimizer", "jit",
+    result = run_tool("measure.startup", "--build-dir", build_dir, "--optimizer", "jit",
                         "--rounds", "6", "--json", tmp_path / "r.json", timeout=900)
     assert result.returncode == 0, output(result)
     assert "ratio = patched (PYTHONOPTIMIZER=jit) / baseline" in result.stdout, output(result)

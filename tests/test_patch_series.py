@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import build_cpython
-import cpython_pin as pin
-import patch_series
-from helpers import REPO_ROOT, clean_env, output, run_script
-from patch_series import SeriesPatch
+from scripts.build import build_cpython
+from scripts.build import cpython_pin as pin
+from scripts.build import patch_series
+from helpers import REPO_ROOT, clean_env, output, run_tool
+from scripts.build.patch_series import SeriesPatch
 
 PATCH_DIR = REPO_ROOT / "cpython-patches"
 SERIES = PATCH_DIR / "series"
@@ -149,7 +149,7 @@ def test_series_applies_to_a_fresh_extraction(pinned_tarball: Path, tmp_path: Pa
 def test_every_prefix_of_the_series_applies(pinned_tarball: Path, tmp_path: Path) -> None:
     """Patch by patch on one extraction: each patch's new files are new to the tree
     so far, and its diff applies on top of the patches before it. (Whether every
-    prefix also builds is scripts/check_series_builds.py, run by the validation.)"""
+    prefix also builds is scripts/build/check_series_builds.py, run by the validation.)"""
     tree = tmp_path / "src"
     build_cpython.extract(pinned_tarball, tree)
     for patch in build_cpython.read_series(SERIES):
@@ -237,7 +237,7 @@ def git(tree: Path, *args: str) -> str:
 
 
 def patchtree(action: str, work: Path, patches: Path, *extra: str | Path) -> None:
-    result = run_script("patchtree.py", action, "--dir", work, "--patches", patches, *extra,
+    result = run_tool("build.patchtree", action, "--dir", work, "--patches", patches, *extra,
                         timeout=300)
     assert result.returncode == 0, output(result)
 

@@ -215,7 +215,7 @@ def cython_folders(tmp_path_factory: pytest.TempPathFactory, baseline_python: Pa
     driver program; the .pyx beside them so that tracebacks can name its lines."""
     if not CYTHON.exists():
         pytest.fail(f"{CYTHON} is missing: Cython is pinned in requirements.txt "
-                    "(python3 scripts/install_deps.py)", pytrace=False)
+                    "(python3 -m scripts.build.install_deps)", pytrace=False)
     root = tmp_path_factory.mktemp("cython")
     pyx = root / "traced.pyx"
     pyx.write_text(CYTHON_MODULE)

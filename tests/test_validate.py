@@ -1,4 +1,4 @@
-"""scripts/validate.py and its validate_* helpers.
+"""scripts/validate/ and its validate_* helpers.
 
 Unit tests of the parsing, grouping, new-failure, resume and report pieces on small
 inputs built here (milliseconds each), and one end-to-end run of `validate.py --smoke`
@@ -22,14 +22,14 @@ from pathlib import Path
 
 import pytest
 
-import validate
-import validate_common as common
-import validate_packages as packages
-import validate_pyperformance as perf
-import validate_regrtest as regrtest
-import validate_report as report
-import validate_stats as stats
-from helpers import SCRIPTS_DIR, output, run_script
+from scripts.validate import common
+from scripts.validate import packages
+from scripts.validate import pyperformance as perf
+from scripts.validate import regrtest
+from scripts.validate import report
+from scripts.validate import run as validate
+from scripts.validate import stats
+from helpers import REPO_ROOT, output, run_tool
 
 SYSTEM = report.SYSTEM          # "system-python3.11"
 
@@ -330,8 +330,8 @@ def test_children_get_a_default_sigint_when_started_with_it_ignored() -> None:
     # What a shell without job control does to `validate.py ... &`.
     program = textwrap.dedent(f"""
         import signal, subprocess, sys
-        sys.path.insert(0, {str(SCRIPTS_DIR)!r})
-        from validate_common import restore_sigint
+        sys.path.insert(0, {str(REPO_ROOT)!r})   # where the scripts package is
+        from scripts.validate.common import restore_sigint
         child = [sys.executable, "-c",
                  "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"]
         print(subprocess.run(child, capture_output=True, text=True).stdout.strip())
@@ -844,7 +844,7 @@ def test_a_bad_system_python_is_a_clear_error(tmp_path: Path, make: Callable[[Pa
                                               message: str) -> None:
     # Before anything else: no build folder is needed to be told.
     bad = make(tmp_path)
-    result = run_script("validate.py", "--build-dir", tmp_path / "no-build",
+    result = run_tool("validate", "--build-dir", tmp_path / "no-build",
                         "--system-python", bad, timeout=60)
     assert result.returncode == 2, output(result)
     assert f"validate: error: --system-python: {bad}" in result.stderr, output(result)
@@ -859,7 +859,7 @@ E2E_TESTS = ("test_generators", "test_scope")
 
 def test_smoke_run_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
     out = tmp_path / "validation"
-    result = run_script("validate.py", "--smoke", "--build-dir", build_dir, "--out", out,
+    result = run_tool("validate", "--smoke", "--build-dir", build_dir, "--out", out,
                         "--benchmarks", ",".join(E2E_BENCHMARKS),
                         "--regrtest-tests", ",".join(E2E_TESTS), timeout=900)
     assert result.returncode == 0, output(result)
@@ -889,7 +889,7 @@ def test_smoke_run_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: 
         if config.startswith("patched+"):
             assert suite["stats"]["installed"] > 0, (config, suite["stats"])
     # A second run resumes: nothing is redone.
-    again = run_script("validate.py", "--smoke", "--build-dir", build_dir, "--out", out,
+    again = run_tool("validate", "--smoke", "--build-dir", build_dir, "--out", out,
                        "--benchmarks", ",".join(E2E_BENCHMARKS),
                        "--regrtest-tests", ",".join(E2E_TESTS), "--no-pyperformance",
                        timeout=300)

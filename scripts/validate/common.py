@@ -1,4 +1,4 @@
-"""Pieces scripts/validate.py and its validate_* helpers share: the child environment,
+"""Pieces scripts/validate/ and its validate_* helpers share: the child environment,
 streaming a command's output to a log, spotting fatal errors, progress with an ETA, and
 finding the system's own interpreter."""
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from child_env import clean_env  # noqa: F401  (re-exported for the validate modules)
+from scripts.child_env import clean_env  # noqa: F401  (re-exported for the validate modules)
 
 # Variables the interpreters under test read; pyperf workers get them through --inherit-environ.
 OPTIMIZER_VARS = ("PYTHONOPTIMIZER", "PYTHONOPTIMIZERSTATS", "PYTHONOPTIMIZERCHECK",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start-up time against the unpatched baseline, from start-ups interleaved one by one.
 
-  .venv/bin/python scripts/measure_startup.py [--optimizer NAME] [--build-dir BUILD]
+  .venv/bin/python -m scripts.measure.startup [--optimizer NAME] [--build-dir BUILD]
                   [--rounds N] [--json PATH]
 
 pyperformance's python_startup and python_startup_no_site time one command each,
@@ -32,11 +32,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import measure_paired_pyperf as mpp  # noqa: E402
-from validate_common import restore_sigint  # noqa: E402
+from scripts.layout import REPO_ROOT
+from scripts.measure import paired_pyperf as mpp
+from scripts.validate.common import restore_sigint
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 # The commands pyperformance's bm_python_startup runs, after sys.executable.
 STARTUP_COMMANDS: dict[str, tuple[str, ...]] = {
     "python_startup": ("-c", "pass"),

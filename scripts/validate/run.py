@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Validate the patched interpreter and its sample optimizers against the unpatched baseline.
 
-  .venv/bin/python scripts/validate.py --smoke          # ~2 minutes; CI and the tests
-  .venv/bin/python scripts/validate.py                  # full run, hours; for humans
+  .venv/bin/python -m scripts.validate --smoke          # ~2 minutes; CI and the tests
+  .venv/bin/python -m scripts.validate                  # full run, hours; for humans
   meson compile -C build validate-smoke   (or: validate)
 
 Configurations: `baseline` (unpatched 3.11.2), `patched` (no optimizer) and
@@ -104,20 +104,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_cpython  # noqa: E402
-import check_series_builds  # noqa: E402
-import system_python  # noqa: E402
-import validate_packages as packages  # noqa: E402
-import validate_pyperformance as perf  # noqa: E402
-import validate_regrtest as regrtest  # noqa: E402
-import validate_report as report  # noqa: E402
-from validate_common import (OPTIMIZER_VARS, Progress, clean_env, fatal_errors,  # noqa: E402
-                             format_duration, raise_on_sigterm,
-                             restore_sigint, stream_command)
-from validate_stats import group_by_benchmark, read_stats_folder, total_stats  # noqa: E402
+from scripts import system_python
+from scripts.build import build_cpython
+from scripts.build import check_series_builds
+from scripts.validate import packages
+from scripts.validate import pyperformance as perf
+from scripts.validate import regrtest
+from scripts.layout import REPO_ROOT, BuildFolder
+from scripts.validate import report
+from scripts.validate.common import (OPTIMIZER_VARS, Progress, clean_env, fatal_errors,
+                                     format_duration, raise_on_sigterm, restore_sigint,
+                                     stream_command)
+from scripts.validate.stats import group_by_benchmark, read_stats_folder, total_stats
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 STATE_VERSION = 1
 SMOKE_BENCHMARKS = ("nbody", "richards", "float", "fannkuch", "spectral_norm", "go",
                     "deltablue", "generators", "coroutines", "json_dumps")
@@ -202,21 +201,21 @@ class Context:
 
 def optimizer_package(build: Path) -> Path:
     """The plugopt package of the patched interpreter (beside its standard library)."""
-    return build / "install" / "lib" / "python3.11" / "plugopt"
+    return BuildFolder(build).optimizer_package
 
 
 def discover_optimizers(build: Path) -> list[str]:
     """The sample optimizer modules installed into the patched interpreter's plugopt package."""
-    folder = optimizer_package(build)
-    return sorted({path.name.split(".")[0] for path in folder.glob("*.so")})
+    return BuildFolder(build).samples()
 
 
 def fingerprint(build: Path) -> str:
     """Size and modification time of the interpreters and optimizer modules: a rebuild
     changes it, and finished runs of the old build are then redone."""
     digest = hashlib.sha256()
-    files = [build / "install" / "bin" / "python3", build / "baseline" / "bin" / "python3",
-             *sorted((optimizer_package(build)).glob("*.so"))]
+    folder = BuildFolder(build)
+    files = [folder.patched_python, folder.baseline_python,
+             *sorted(folder.optimizer_package.glob("*.so"))]
     for path in files:
         real = path.resolve()
         st = real.stat()
@@ -229,8 +228,8 @@ def make_configs(build: Path, optimizers: Sequence[str], bare: bool = True,
     """The baseline, the system interpreter beside it (if given), the patched interpreter
     with no optimizer (unless not `bare`), the patched interpreter with each optimizer,
     and stepper in fuzz mode with each seed."""
-    patched = build / "install" / "bin" / "python3"
-    return ([Config(report.BASELINE, build / "baseline" / "bin" / "python3")]
+    patched = BuildFolder(build).patched_python
+    return ([Config(report.BASELINE, BuildFolder(build).baseline_python)]
             + ([Config(report.SYSTEM, system)] if system is not None else [])
             + ([Config("patched", patched)] if bare else [])
             + [Config(f"patched+{name}", patched, name) for name in optimizers]
@@ -712,7 +711,7 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
     analysis = report.analyse(runs)
     meta = {"mode": "smoke" if ctx.args.smoke else "full",
             "build folder": str(ctx.build),
-            "patched interpreter": str(ctx.build / "install" / "bin" / "python3"),
+            "patched interpreter": str(BuildFolder(ctx.build).patched_python),
             "baseline interpreter": str(ctx.configs[0].python),
             system_python.LABEL: describe_system(ctx),
             "optimizers": ", ".join(c.optimizer for c in ctx.configs if c.optimizer) or "none",
@@ -754,7 +753,8 @@ def finish(ctx: Context, keys: Sequence[str], wall: float) -> int:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python3 -m scripts.validate",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true",
                         help="a handful of benchmarks, one pass, a curated regrtest subset")
     parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
@@ -814,7 +814,7 @@ def make_context(args: argparse.Namespace) -> Context:
     except system_python.SystemPythonError as exc:
         raise SetupError(f"--system-python: {exc}") from exc
     build = args.build_dir.resolve()
-    for python in (build / "install" / "bin" / "python3", build / "baseline" / "bin" / "python3"):
+    for python in (BuildFolder(build).patched_python, BuildFolder(build).baseline_python):
         if not python.exists():
             raise SetupError(f"{python} does not exist: build first (meson compile -C {build})")
     out = (args.out or build / "validation").resolve()

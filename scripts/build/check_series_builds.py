@@ -22,14 +22,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_cpython  # noqa: E402
-import cpython_pin as pin  # noqa: E402
-import fetch_cpython  # noqa: E402
-import patch_series  # noqa: E402
+from scripts.build import build_cpython
+from scripts.build import cpython_pin as pin
+from scripts.build import fetch_cpython
+from scripts.build import patch_series
+from scripts.layout import SERIES
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SERIES = REPO_ROOT / "cpython-patches" / "series"
+DEFAULT_SERIES = SERIES
 
 
 @dataclass

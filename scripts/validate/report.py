@@ -1,4 +1,4 @@
-"""The report of scripts/validate.py: what counts as a new failure, the summary table, and
+"""The report of scripts/validate/: what counts as a new failure, the summary table, and
 the Markdown and HTML pages (with a matplotlib bar chart of time ratios).
 
 Everything here works on the run records validate.py keeps in state.json, so a report
@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import system_python
-from validate_pyperformance import geometric_mean, ratios, rss_ratios
-from expected_differences import split_expected
-from validate_regrtest import new_failures
-from validate_regrtest import test_file_of
-from validate_stats import OTHER_GROUP
+from scripts import system_python
+from scripts.validate.expected_differences import split_expected
+from scripts.validate.pyperformance import geometric_mean, ratios, rss_ratios
+from scripts.validate.regrtest import new_failures
+from scripts.validate.regrtest import test_file_of
+from scripts.validate.stats import OTHER_GROUP
 
 BASELINE = "baseline"
 # The system's own interpreter of the pinned minor version (Debian's python3.11): not
@@ -715,7 +715,7 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
                                      + "\n".join(crash["detail"])))
         sections.append(section)
     if analysis.regrtest_expected:
-        sections.append(Section("Expected differences (scripts/expected_differences.py: "
+        sections.append(Section("Expected differences (scripts/validate/expected_differences.py: "
                                 "failures with a known reason, not counted)",
                                 [Bullets([f"{config}: {item['test']}: {item['reason']} "
                                           f"(still holds: {item['holds']})"
@@ -743,7 +743,7 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
         if run.get("kind") == "series":
             verdict = analysis.series_failure or "every prefix builds"
             sections.append(Section(
-                "Patch series: every prefix builds (scripts/check_series_builds.py)",
+                "Patch series: every prefix builds (scripts/build/check_series_builds.py)",
                 [verdict, Table(["up to patch", "builds", "seconds", "log"],
                                 [[p["patch"], "yes" if p["ok"] else "NO", f"{p['seconds']:.0f}",
                                   p["log"]] for p in run.get("prefixes", [])])]))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Instruction-count cost of the optimizer hooks when no optimizer is registered.
 
-  .venv/bin/python scripts/measure_idle_cost.py [--build-dir BUILD] [--benchmarks NAME ...]
+  .venv/bin/python -m scripts.measure.idle_cost [--build-dir BUILD] [--benchmarks NAME ...]
                                                 [--scale X] [--jobs N] [--json PATH]
                                                 [--optimizer NAME]
 
@@ -22,7 +22,7 @@ nothing about the hooks (docs/measurements/2026-12-02-no-pie.md).
 
 The benchmark code is the pyperformance pinned in requirements.txt, found
 through the pyperformance package of the Python running this script (the
-project venv). scripts/idle_cost_driver.py runs it in the interpreter under
+project venv). scripts/measure/idle_cost_driver.py runs it in the interpreter under
 test without pyperf. `--check` runs that driver once per benchmark on both
 interpreters without valgrind, to see that it works.
 """
@@ -44,11 +44,10 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import child_env  # noqa: E402
-import idle_cost_driver  # noqa: E402
+from scripts import child_env
+from scripts.layout import REPO_ROOT, BuildFolder
+from scripts.measure import idle_cost_driver
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DRIVER = Path(idle_cost_driver.__file__).resolve()
 
 TOLERANCE = 0.005  # the issue's budget: within 0.5% of the baseline
@@ -147,7 +146,7 @@ def benchmark_file(name: str) -> Path:
     except ModuleNotFoundError:
         raise MeasureError(f"pyperformance is not installed for {sys.executable}; run this "
                            "script with the project venv (.venv/bin/python, created by "
-                           "scripts/install_deps.py)") from None
+                           "scripts/build/install_deps.py)") from None
     path = Path(str(package / "data-files" / "benchmarks" / f"bm_{name}" / "run_benchmark.py"))
     if not path.is_file():
         raise MeasureError(f"{path} does not exist: pyperformance "
@@ -164,12 +163,13 @@ def interpreters(build_dir: Path, optimizer: str | None = None
     """(baseline, patched) of a build folder, the patched one with `optimizer`
     loaded if given; both must exist."""
     options = ("-X", f"optimizer={optimizer}") if optimizer else ()
-    found = (Interpreter("baseline", build_dir / "baseline" / "bin" / "python3"),
-             Interpreter("patched", build_dir / "install" / "bin" / "python3", options))
+    folder = BuildFolder(build_dir)
+    found = (Interpreter("baseline", folder.baseline_python),
+             Interpreter("patched", folder.patched_python, options))
     for interp in found:
         if not interp.python.exists():
             raise MeasureError(f"{interp.python} does not exist: build first with "
-                               "`python3 scripts/plugopt.py build` (or pass --build-dir)")
+                               "`python3 -m scripts build` (or pass --build-dir)")
     return found
 
 
@@ -379,7 +379,7 @@ def check(benchmarks: list[str], interps: tuple[Interpreter, ...]) -> None:
 def run_measurement(args: argparse.Namespace, benchmarks: list[str],
                     interps: tuple[Interpreter, ...]) -> int:
     if shutil.which("valgrind") is None:
-        raise MeasureError("valgrind is not installed: run `python3 scripts/install_deps.py` "
+        raise MeasureError("valgrind is not installed: run `python3 -m scripts.build.install_deps` "
                            "(it installs the apt packages, valgrind among them) or "
                            "`sudo apt-get install valgrind`")
     if not args.optimizer:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-import system_python
+from scripts import system_python
 
 SYSTEM = system_python.LABEL
 

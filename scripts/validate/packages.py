@@ -1,4 +1,4 @@
-"""Real packages' own test suites for scripts/validate.py: which suites (pinned), the venv
+"""Real packages' own test suites for scripts/validate/: which suites (pinned), the venv
 each interpreter runs them in, the pytest command, and what its JUnit XML says.
 
 Every suite runs under pytest (unittest-style suites too), with --junitxml, so that

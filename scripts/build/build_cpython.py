@@ -3,7 +3,7 @@
 
 Two variants:
   patched   the tarball + cpython-patches/series (patches and the new files
-            they bring, scripts/patch_series.py), installed into BUILD/install
+            they bring, scripts/build/patch_series.py), installed into BUILD/install
   baseline  the bare tarball, same configure flags, installed once per pin and
             build mode into the user cache and linked as BUILD/baseline
 
@@ -34,12 +34,12 @@ import sys
 import tarfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cpython_pin as pin  # noqa: E402
-from child_env import clean_env  # noqa: E402
-import fetch_cpython  # noqa: E402
-from patch_series import SeriesError, SeriesPatch  # noqa: E402
-import patch_series  # noqa: E402
+from scripts.build import cpython_pin as pin
+from scripts.build import fetch_cpython
+from scripts.build import patch_series
+from scripts.build.patch_series import SeriesError, SeriesPatch
+from scripts.child_env import clean_env
+from scripts.layout import BuildFolder
 
 STAMP_NAME = ".plugopt-stamp"
 # Bump when a change to the steps below changes what gets installed.
@@ -167,7 +167,7 @@ def check_modules(prefix: Path) -> None:
     if result.returncode != 0 or result.stdout.strip():
         raise BuildError(f"{prefix / 'bin' / 'python3'} was built without: "
                          f"{result.stdout.strip() or result.stderr.strip()}; "
-                         "run scripts/install_deps.py to install the Debian -dev packages, "
+                         "run `python3 -m scripts.build.install_deps` to install the Debian -dev packages, "
                          "then build again")
 
 
@@ -177,11 +177,12 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
     build_dir = build_dir.resolve()
     patches = read_series(series) if variant == "patched" else []
     key = install_key(patches, mode)
-    logs = build_dir / "logs"
+    folder = BuildFolder(build_dir)
+    logs = folder.logs
     logs.mkdir(parents=True, exist_ok=True)
 
     if variant == "patched":
-        prefix = build_dir / "install"
+        prefix = folder.install
         # One source tree per mode: a tree is configured once, for one mode.
         work = build_dir / "cpython-patched" / mode
     else:
@@ -191,7 +192,7 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
         prefix = cached / "prefix"
         work = cached / "work"
 
-    link = build_dir / "baseline" if variant == "baseline" else None
+    link = folder.baseline if variant == "baseline" else None
     prefix.parent.mkdir(parents=True, exist_ok=True)
     with open(prefix.parent / f".{variant}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

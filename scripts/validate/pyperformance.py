@@ -1,4 +1,4 @@
-"""pyperformance and pyperf for scripts/validate.py: select benchmarks, prepare the venvs,
+"""pyperformance and pyperf for scripts/validate/: select benchmarks, prepare the venvs,
 run one configuration, and read back what happened.
 
 pyperformance does the work (venvs, requirements, running each benchmark through
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from validate_common import fatal_errors, stream_command
-from validate_stats import BenchmarkSpec
+from scripts.validate.common import fatal_errors, stream_command
+from scripts.validate.stats import BenchmarkSpec
 
 RUN_RE = re.compile(r"^\[\s*(\d+)/(\d+)\] (\S+)\.\.\.$")
 INSTALL_RE = re.compile(r"^\(\s*(\d+)/(\d+)\) creating venv for benchmark \((\S+)\)$")

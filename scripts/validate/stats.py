@@ -1,4 +1,4 @@
-"""Executor statistics written by the patched interpreter, read back for scripts/validate.py.
+"""Executor statistics written by the patched interpreter, read back for scripts/validate/.
 
 With PYTHONOPTIMIZERSTATS=DIR every process of the patched interpreter writes
 DIR/optimizer-stats-PID.json at exit: {"argv", "loaded", "optimizers", "stats"}.

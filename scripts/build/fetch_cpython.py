@@ -25,8 +25,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cpython_pin as pin  # noqa: E402
+from scripts.build import cpython_pin as pin
 
 
 class FetchError(Exception):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Wall-time ratios of any pyperformance benchmark to the baseline and the system's Python, paired.
 
-  .venv/bin/python scripts/measure_paired_pyperf.py --benchmarks NAME[,NAME...]
+  .venv/bin/python -m scripts.measure.paired_pyperf --benchmarks NAME[,NAME...]
                   [--optimizer NAME] [--build-dir BUILD] [--rounds N]
                   [--pyperf-mode {fast,rigorous,one-process,debug-single-value}]
                   [--system-python PATH|none] [--json PATH]
@@ -17,9 +17,9 @@ no optimizer variables), back to back, in an order that rotates from round to
 round. The ratios of the means are that round's figures for each result the
 script reports; the median over the rounds is the result's figure. So a
 machine that slows down for a while moves both sides of a ratio, not one pass
-of a whole suite (scripts/validate.py times each configuration in one pass).
+of a whole suite (scripts/validate/ times each configuration in one pass).
 
-The scripts run in the pyperformance venvs that scripts/validate.py uses
+The scripts run in the pyperformance venvs that scripts/validate/ uses
 (BUILD/pyperformance-venvs), created if missing; the selected benchmarks' pinned
 requirements are installed into them first (pip does nothing when they are there).
 
@@ -49,16 +49,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import child_env  # noqa: E402
-import measure_idle_cost as idle  # noqa: E402
-import paired_rounds  # noqa: E402
-import system_python  # noqa: E402
-import validate_pyperformance as perf  # noqa: E402
-from validate_common import restore_sigint  # noqa: E402
-from validate_stats import BenchmarkSpec, is_worker, read_stats_folder  # noqa: E402
+from scripts import child_env
+from scripts import system_python
+from scripts.layout import REPO_ROOT
+from scripts.measure import idle_cost as idle
+from scripts.measure import paired_rounds
+from scripts.validate import pyperformance as perf
+from scripts.validate.common import restore_sigint
+from scripts.validate.stats import BenchmarkSpec, is_worker, read_stats_folder
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT = 1800   # seconds per pyperf run, as validate.py's timing pass
 # pyperf's options for each --pyperf-mode. "one-process" is one worker of three values
 # (after one warm-up) per round instead of --fast's ten workers of two: about a third of

@@ -13,13 +13,13 @@ where the benchmark gives one, and prints one "ok" line.
 
   python3 idle_cost_driver.py NAME RUN_BENCHMARK_PY LOOPS --time
 
-Without --time nothing here times anything: scripts/measure_idle_cost.py counts
+Without --time nothing here times anything: scripts/measure/idle_cost.py counts
 the instructions of whole runs under callgrind. With --time the workload runs
 once as a warm-up (an optimizer compiles its executors there, as in pyperf's
 warm-up), then LOOPS times on the clock, and the "ok" line ends with the
 seconds of that timed part and the executors installed in the whole run
 ("-" on an interpreter without the optimizer API, or with no optimizer
-registered; scripts/measure_paired_time.py).
+registered; scripts/measure/paired_time.py).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ SOURCE_DIR_NAME = f"Python-{VERSION}"
 # built in the same mode with the same flags, so the two differ only by the patch series.
 COMMON_CONFIGURE_FLAGS = ("--with-ensurepip=install",)
 BUILD_MODES = {
-    # What users run and what `plugopt.py install` ships: profile-guided optimization
+    # What users run and what `python3 -m scripts install` ships: profile-guided optimization
     # trained on CPython's own `-m test --pgo` task, and link-time optimization, as the
     # distributions build CPython (Debian's python3.11 is built so).
     # LINKFORSHARED (the flags of the `python` executable's link, configure's default

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turn the patch series into a git work tree and back.
 
-  patchtree.py import [--dir cpython-work] [--no-build]
+  python3 -m scripts.build.patchtree import [--dir cpython-work] [--no-build]
       Extract the pinned tarball into DIR as a git repository: the pristine
       source is the base commit (tagged `upstream`), each patch of
       cpython-patches/series becomes one commit (git am), together with the
@@ -9,7 +9,7 @@
       DIR is configured as a dev-mode build (plain -O3) and built, so later
       edits rebuild in seconds with a plain `make`.
 
-  patchtree.py export [--dir cpython-work]
+  python3 -m scripts.build.patchtree export [--dir cpython-work]
       Write every commit after `upstream` back into cpython-patches/: files
       the release does not have go to files/ as they are at HEAD, each
       belonging to the commit that added it; the changes to the release's
@@ -29,14 +29,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_cpython  # noqa: E402
-import cpython_pin as pin  # noqa: E402
-import fetch_cpython  # noqa: E402
-import patch_series  # noqa: E402
+from scripts import layout
+from scripts.build import build_cpython
+from scripts.build import cpython_pin as pin
+from scripts.build import fetch_cpython
+from scripts.build import patch_series
+from scripts.layout import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-PATCH_DIR = REPO_ROOT / "cpython-patches"
+PATCH_DIR = layout.PATCH_DIR
 BASE_TAG = "upstream"
 # A fixed identity and date for the base commit, so its hash is the same on every machine.
 BASE_IDENTITY = {

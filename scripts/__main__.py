@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""plugopt's one-command entry points.
+"""plugopt's one-command entry points, run from the repository's root.
 
-  python3 scripts/plugopt.py main      install dependencies, build, run the main job
-                                       (a real program under each sample optimizer,
-                                       then the smoke validation and its report)
-  python3 scripts/plugopt.py test      install dependencies, build, run the tests
-  python3 scripts/plugopt.py validate [-- ARGS]  build, then scripts/validate.py ARGS
-                                       (no ARGS: the full run, hours)
-  python3 scripts/plugopt.py build     install dependencies and build only
-  python3 scripts/plugopt.py install --prefix DIR
-                                       build, then install the patched interpreter,
-                                       its headers and the sample optimizers in DIR
+  python3 -m scripts main      install dependencies, build, run the main job
+                               (a real program under each sample optimizer,
+                               then the smoke validation and its report)
+  python3 -m scripts test [-- PYTEST-ARGS]
+                               install dependencies, build, run the tests
+  python3 -m scripts validate [-- ARGS]
+                               build, then python3 -m scripts.validate ARGS
+                               (no ARGS: the full run, hours)
+  python3 -m scripts build     install dependencies and build only
+  python3 -m scripts install --prefix DIR
+                               build, then install the patched interpreter,
+                               its headers and the sample optimizers in DIR
 
 The build folder is ./build unless --build-dir says otherwise; --mode release
 (PGO + LTO, the default for a new build folder) or --mode dev (plain -O3, for
@@ -27,13 +29,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cpython_pin as pin  # noqa: E402
-import install_deps  # noqa: E402
-import install_prefix  # noqa: E402
-from child_env import clean_env  # noqa: E402
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from scripts.build import cpython_pin as pin
+from scripts.build import install_deps
+from scripts.build import install_prefix
+from scripts.child_env import clean_env
+from scripts.layout import REPO_ROOT, BuildFolder
 
 
 def venv_tool(name: str) -> str:
@@ -67,7 +67,7 @@ def build_mode(build_dir: Path) -> str:
     return next(option["value"] for option in json.loads(out) if option["name"] == "build_mode")
 
 
-DEMO_PROGRAM = REPO_ROOT / "scripts" / "demo_program.py"
+DEMO_PROGRAM = REPO_ROOT / "scripts" / "demo_program.py"   # run as a file by each interpreter
 
 # Runs the demo program under one optimizer, then prints what the optimizer
 # saw as one JSON line on stderr (after the program's own output).
@@ -83,14 +83,6 @@ print("PLUGOPT-DEMO " + json.dumps(report), file=sys.stderr)
 """
 
 
-def sample_optimizers(python: Path) -> list[str]:
-    """Names of the optimizer modules in the patched interpreter's plugopt package
-    (modules named _* are helpers an optimizer imports, not optimizers)."""
-    code = ("import pkgutil, plugopt; "
-            "print(' '.join(sorted(m.name for m in pkgutil.iter_modules(plugopt.__path__) "
-            "if not m.name.startswith('_'))))")
-    out = subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True)
-    return out.stdout.split()
 
 
 def run_demo(python: Path, optimizer: str | None) -> tuple[str, str, dict]:
@@ -107,11 +99,11 @@ def run_demo(python: Path, optimizer: str | None) -> tuple[str, str, dict]:
 
 def main_job(build_dir: Path) -> None:
     """Show what was built, then run a short real program under each sample optimizer."""
-    python = build_dir / "install" / "bin" / "python3"
-    baseline = build_dir / "baseline" / "bin" / "python3"
+    folder = BuildFolder(build_dir)
+    python, baseline = folder.patched_python, folder.baseline_python
     version = subprocess.run([str(python), "-c", "import sys; print(sys.version.split()[0])"],
                              check=True, capture_output=True, text=True).stdout.strip()
-    optimizers = sample_optimizers(python)
+    optimizers = folder.samples()
     print(f"patched interpreter: {python} (Python {version})")
     print(f"baseline interpreter: {baseline}")
     print(f"sample optimizers: {', '.join(optimizers) or '(none built)'}")
@@ -141,37 +133,38 @@ def main_job(build_dir: Path) -> None:
 # The main job's short paired timing: a numeric loop jit compiles and three object-heavy
 # workloads, against the baseline and the system's own python3.11 (the Python users
 # already have). About a minute per configuration; the full figures come from
-# scripts/measure_paired_time.py and the validation's timing pass.
+# python3 -m scripts.measure.paired_time and the validation's timing pass.
 MAIN_JOB_BENCHMARKS = ("nbody", "richards", "raytrace", "chaos")
 
 
 def paired_timing(build_dir: Path, optimizer: str | None) -> None:
-    """scripts/measure_paired_time.py on MAIN_JOB_BENCHMARKS, short."""
-    command = [str(install_deps.venv_python()), str(REPO_ROOT / "scripts" / "measure_paired_time.py"),
+    """python3 -m scripts.measure.paired_time on MAIN_JOB_BENCHMARKS, short."""
+    command = [str(install_deps.venv_python()), "-m", "scripts.measure.paired_time",
                "--build-dir", str(build_dir), "--benchmarks", *MAIN_JOB_BENCHMARKS,
                "--rounds", "3", "--scale", "0.25"]
     if optimizer:
         command += ["--optimizer", optimizer]
-    subprocess.run(command, env=tool_env(), check=True)
+    subprocess.run(command, env=tool_env(), check=True, cwd=REPO_ROOT)
 
 
 def validate(build_dir: Path, args: list[str]) -> int:
-    """scripts/validate.py against this build folder; its exit status."""
-    command = [str(install_deps.venv_python()), str(REPO_ROOT / "scripts" / "validate.py"),
+    """python3 -m scripts.validate against this build folder; its exit status."""
+    command = [str(install_deps.venv_python()), "-m", "scripts.validate",
                "--build-dir", str(build_dir), *args]
-    return subprocess.run(command, env=tool_env()).returncode
+    return subprocess.run(command, env=tool_env(), cwd=REPO_ROOT).returncode
 
 
 def run_tests(build_dir: Path, pytest_args: list[str]) -> int:
-    env = tool_env()
-    if pytest_args:
-        env["PLUGOPT_PYTEST_ARGS"] = " ".join(pytest_args)
-    return subprocess.run([venv_tool("meson"), "test", "-C", str(build_dir),
-                           "--print-errorlogs"], env=env).returncode
+    """The pytest suite against the build folder (what `meson test` runs too), with
+    `pytest_args` passed through as they are."""
+    command = [str(install_deps.venv_python()), "-m", "scripts.run_tests",
+               "--build-dir", str(build_dir), *pytest_args]
+    return subprocess.run(command, env=tool_env(), cwd=REPO_ROOT).returncode
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+    parser = argparse.ArgumentParser(prog="python3 -m scripts",
+                                     description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n", 2)[2])
     parser.add_argument("command", choices=("main", "test", "validate", "build", "install"))
@@ -180,7 +173,8 @@ def main() -> int:
                         help="build mode of both interpreters (a new build folder: release)")
     parser.add_argument("--prefix", type=Path, help="install: where to install")
     parser.add_argument("extra", nargs="*",
-                        help="extra pytest arguments (test) or validate.py arguments (validate)")
+                        help="extra pytest arguments (test) or scripts.validate arguments "
+                        "(validate)")
     args = parser.parse_args()
     build_dir = args.build_dir.resolve()
     if (args.command == "install") != (args.prefix is not None):
@@ -201,10 +195,11 @@ def main() -> int:
             for optimizer in (None, "jit"):
                 loaded = f"-X optimizer={optimizer}" if optimizer else "no optimizer"
                 print(f"\n== paired timing, {loaded}: patched against the same-mode baseline "
-                      "and the system's own Python (scripts/measure_paired_time.py)", flush=True)
+                      "and the system's own Python (python3 -m scripts.measure.paired_time)",
+                      flush=True)
                 paired_timing(build_dir, optimizer)
             print("\n== smoke validation: pyperformance and CPython's tests, baseline vs "
-                  "patched vs each optimizer (scripts/validate.py --smoke)", flush=True)
+                  "patched vs each optimizer (python3 -m scripts.validate --smoke)", flush=True)
             return validate(build_dir, ["--smoke"])
         if args.command == "validate":
             return validate(build_dir, args.extra)

@@ -15,8 +15,8 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from scripts.layout import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 VENV_DIR = REPO_ROOT / ".venv"
 REQUIREMENTS = REPO_ROOT / "requirements.txt"
 

@@ -2,7 +2,7 @@
 """Wall-time ratios of an optimizer against the unpatched baseline and against the
 system's own Python of the same minor version, from paired runs.
 
-  .venv/bin/python scripts/measure_paired_time.py [--optimizer NAME] [--build-dir BUILD]
+  .venv/bin/python -m scripts.measure.paired_time [--optimizer NAME] [--build-dir BUILD]
                                                   [--benchmarks NAME ...] [--rounds N]
                                                   [--scale X] [--system-python PATH|none]
                                                   [--json PATH]
@@ -14,7 +14,7 @@ ratio. Here each round runs the baseline, the patched interpreter (with
 system's interpreter (Debian's /usr/bin/python3.11 here: the Python users
 already have) back to back, in an order that rotates from round to round, and
 takes the ratios of the timings of that round; a benchmark's figure is the
-median of its round ratios. Each process runs scripts/idle_cost_driver.py in
+median of its round ratios. Each process runs scripts/measure/idle_cost_driver.py in
 --time mode: one untimed warm-up run of the workload (where executors get
 compiled), then the timed loops. Start-up is not timed.
 
@@ -41,14 +41,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import measure_idle_cost as idle  # noqa: E402
-import paired_rounds  # noqa: E402
-import system_python  # noqa: E402
+from scripts import system_python
+from scripts.layout import REPO_ROOT
+from scripts.measure import idle_cost as idle
+from scripts.measure import paired_rounds
 
 SYSTEM = paired_rounds.SYSTEM
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 PERFORMANCE_BENCHMARKS = ("nbody", "spectral_norm", "float", "fannkuch", "richards", "nqueens",
                           "chaos", "go", "raytrace", "deltablue")
 

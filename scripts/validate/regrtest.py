@@ -1,4 +1,4 @@
-"""CPython's regression tests (`python -m test`) for scripts/validate.py: the command, and
+"""CPython's regression tests (`python -m test`) for scripts/validate/: the command, and
 what its output says (result, failed / skipped / changed-environment test files, and the
 output of each failing test).
 

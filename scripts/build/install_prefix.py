@@ -31,7 +31,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from child_env import clean_env
+from scripts.child_env import clean_env
 
 # Written into DIR: marks a folder this script may replace on the next install.
 MARKER = ".plugopt-install"

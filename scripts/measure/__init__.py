@@ -1,0 +1,2 @@
+"""Measurements: callgrind instruction counts (idle_cost), paired interleaved timings
+(paired_time, paired_pyperf) and start-up time (startup)."""
