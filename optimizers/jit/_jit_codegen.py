@@ -12,14 +12,15 @@ compiled code never raises: every instruction that could raise has a guard
 that exits first, so the interpreter raises with its own traceback.
 
 Values are tracked symbolically while generating:
-  stack entries  ("local", i)  borrowed from local slot i
-                 ("const", k)  borrowed from co_consts[k]
-                 ("obj", var)  an owned reference in a C variable
-                 ("bor", var)  a borrowed reference in a C variable, valid
+  stack entries  Entry(kind, value), by Kind:
+                 LOCAL i       borrowed from local slot i
+                 CONST k       borrowed from co_consts[k]
+                 OBJ var       an owned reference in a C variable
+                 BORROWED var  a borrowed reference in a C variable, valid
                                while no Python code can run (a global)
-                 ("null", "")  the NULL that LOAD_GLOBAL pushes before a callable
-                 ("dbl", expr) an unboxed float: a C double variable or literal
-                 ("int", expr) an unboxed int: a C long long variable or literal
+                 NULL          the NULL that LOAD_GLOBAL pushes before a callable
+                 DOUBLE expr   an unboxed float: a C double variable or literal
+                 INT expr      an unboxed int: a C long long variable or literal
   locals         a local may also live in a C double or long long; "dirty"
                  when the frame's slot is stale. Dirty locals are boxed back
                  ("flushed") before anything that could run Python code or
@@ -40,10 +41,14 @@ the source keeps the source (and so the cache key) free of addresses.
 from __future__ import annotations
 
 import dis
+import enum
 import opcode
 import os
 import types
 import weakref
+from typing import NamedTuple
+
+from plugopt import _jit_handled
 
 # Specialized name -> base name (3.11 keeps the base opcode's stack effect).
 _BASE = {spec: base for base, specs in opcode._specializations.items() for spec in specs}
@@ -71,6 +76,27 @@ _ITER_TYPES = ("PyListIter_Type", "PyTupleIter_Type", "PyRangeIter_Type")
 _EXACT_IN_DOUBLE = 1 << 53
 
 
+class Kind(enum.Enum):
+    """What a stack entry (or a cached local) is. The value's first letter starts the
+    names of the C variables that hold one."""
+    LOCAL = "local"
+    CONST = "const"
+    OBJ = "obj"
+    BORROWED = "bor"
+    NULL = "null"
+    DOUBLE = "dbl"
+    INT = "int"
+
+
+UNBOXED = (Kind.DOUBLE, Kind.INT)
+
+
+class Entry(NamedTuple):
+    """One value of the symbolic stack (see the module docstring)."""
+    kind: Kind
+    value: object   # a local's or constant's index, or a C variable or expression
+
+
 class Unsupported(Exception):
     """The loop uses something the translator does not handle."""
 
@@ -86,13 +112,14 @@ def _specialized(name: str) -> None:
         raise NotYet(name)
 
 
-def _c_literal(value: object) -> tuple[str, str] | None:
+def _c_literal(value: object) -> Entry | None:
     """The unboxed entry for a constant int or float, or None."""
     if type(value) is float:
-        return ("dbl", f"({value.hex()})" if value == value and abs(value) != float("inf")
-                else f"({value!r})".replace("inf", "INFINITY").replace("nan", "NAN"))
+        finite = value == value and abs(value) != float("inf")
+        return Entry(Kind.DOUBLE, f"({value.hex()})" if finite
+                     else f"({value!r})".replace("inf", "INFINITY").replace("nan", "NAN"))
     if type(value) is int and -(1 << 62) <= value < (1 << 62):
-        return ("int", f"({value}LL)")
+        return Entry(Kind.INT, f"({value}LL)")
     return None
 
 
@@ -105,10 +132,11 @@ class _Gen:
         self.globals = globals_
         self.refs: list[object] = []      # K[i]: objects the guards compare with
         self.lines: list[str] = []
-        self.stack: list[tuple[str, object]] = []
-        self.cached: dict[int, tuple[str, str]] = {}   # local -> ("dbl"|"int", var)
+        self.stack: list[Entry] = []
+        self.cached: dict[int, Entry] = {}   # local -> Entry(DOUBLE or INT, C variable)
         self.dirty: set[int] = set()       # locals whose frame slot is stale
-        self.callees: dict[str, types.CodeType] = {}   # "bor" var -> code it was guarded to run
+        # BORROWED variable -> the code object it was guarded to run
+        self.callees: dict[str, types.CodeType] = {}
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
         self.nvars = 0
         # Set after dropping a reference that may have run Python code (a
@@ -117,10 +145,10 @@ class _Gen:
         self.may_have_run_code = False
 
     # -- helpers ------------------------------------------------------------
-    def var(self, kind: str) -> str:
+    def var(self, kind: Kind) -> str:
         self.nvars += 1
-        name = f"{kind[0]}{self.nvars}"
-        ctype = {"dbl": "double", "int": "long long"}.get(kind, "PyObject *")
+        name = f"{kind.value[0]}{self.nvars}"
+        ctype = {Kind.DOUBLE: "double", Kind.INT: "long long"}.get(kind, "PyObject *")
         self.emit(f"{ctype} {name};")
         return name
 
@@ -136,21 +164,23 @@ class _Gen:
         self.lines.append("    " + line)
 
     @staticmethod
-    def box(kind: str, expr: str) -> str:
-        return f"PyFloat_FromDouble({expr})" if kind == "dbl" else f"PyLong_FromLongLong({expr})"
+    def box(kind: Kind, expr: str) -> str:
+        if kind is Kind.DOUBLE:
+            return f"PyFloat_FromDouble({expr})"
+        return f"PyLong_FromLongLong({expr})"
 
     def as_object_expr(self, entry) -> tuple[str, list[str]]:
         """C statements that produce an owned reference for `entry` into `tmp`."""
         kind, what = entry
-        if kind == "local":
+        if kind is Kind.LOCAL:
             return f"L[{what}]", [f"Py_INCREF(L[{what}]);"]
-        if kind == "const":
+        if kind is Kind.CONST:
             return f"C({what})", [f"Py_INCREF(C({what}));"]
-        if kind == "bor":
+        if kind is Kind.BORROWED:
             return str(what), [f"Py_INCREF({what});"]
-        if kind == "obj":
+        if kind is Kind.OBJ:
             return str(what), []
-        if kind in ("dbl", "int"):
+        if kind in UNBOXED:
             return self.box(kind, what), []
         raise Unsupported(f"{kind} used as an object")
 
@@ -161,7 +191,7 @@ class _Gen:
         for i in sorted(self.dirty):
             kind, v = self.cached[i]
             out += [f"    PyObject *old{i} = L[{i}];", f"    PyObject *new{i} = NULL;"]
-            if kind == "dbl":
+            if kind is Kind.DOUBLE:
                 # Written in place: the slot keeps its float, so there is no
                 # old reference to drop below (old{i} = NULL).
                 out += [f"    if (plugopt_float_is_private(old{i})) {{",
@@ -175,15 +205,15 @@ class _Gen:
             olds.append(i)
         for entry in self.stack:
             kind, what = entry
-            if kind == "local":
+            if kind is Kind.LOCAL:
                 out.append(f"    Py_INCREF(L[{what}]); *sp++ = L[{what}];")
-            elif kind == "const":
+            elif kind is Kind.CONST:
                 out.append(f"    Py_INCREF(C({what})); *sp++ = C({what});")
-            elif kind == "bor":
+            elif kind is Kind.BORROWED:
                 out.append(f"    Py_INCREF({what}); *sp++ = {what};")
-            elif kind == "obj":
+            elif kind is Kind.OBJ:
                 out.append(f"    *sp++ = {what};")
-            elif kind == "null":
+            elif kind is Kind.NULL:
                 out.append("    *sp++ = NULL;")
             else:
                 out += ["    {", f"        PyObject *box = {self.box(kind, what)};",
@@ -224,7 +254,7 @@ class _Gen:
         made = [f"new_{tag}_{i}" for i in dirty]
         # A float local whose slot holds a float nobody else references gets
         # its new value written in place: no box to make, none that can fail.
-        private = {i: f"keep_{tag}_{i}" for i in dirty if self.cached[i][0] == "dbl"}
+        private = {i: f"keep_{tag}_{i}" for i in dirty if self.cached[i][0] is Kind.DOUBLE}
         for name, i in zip(made, dirty):
             kind, v = self.cached[i]
             if i in private:
@@ -252,73 +282,73 @@ class _Gen:
     def const_value(self, k: int) -> object:
         return self.code.co_consts[k]
 
-    def static_kind(self, entry) -> str | None:
-        """'dbl' or 'int' if the entry's type is known when translating."""
+    def static_kind(self, entry: Entry) -> Kind | None:
+        """DOUBLE or INT if the entry's type is known when translating."""
         kind, what = entry
-        if kind in ("dbl", "int"):
+        if kind in UNBOXED:
             return kind
-        if kind == "const":
+        if kind is Kind.CONST:
             literal = _c_literal(self.const_value(what))
             return literal[0] if literal else None
         return None
 
     def object_expr(self, entry) -> str:
         kind, what = entry
-        if kind in ("dbl", "int", "null"):
+        if kind in (*UNBOXED, Kind.NULL):
             raise Unsupported(f"unboxed {kind} used as an object")
-        return {"local": f"L[{what}]", "const": f"C({what})"}.get(kind, str(what))
+        return {Kind.LOCAL: f"L[{what}]", Kind.CONST: f"C({what})"}.get(kind, str(what))
 
     def need_double(self, entry, offset: int, other_is_float: bool) -> str:
         """The entry as a C double. An object must be a float, or (when the
         other operand is a float, so that Python converts it) an int."""
         kind, what = entry
-        if kind == "dbl":
+        if kind is Kind.DOUBLE:
             return str(what)
-        if kind == "int":
+        if kind is Kind.INT:
             return f"((double){what})"
-        if kind == "const":
+        if kind is Kind.CONST:
             literal = _c_literal(self.const_value(what))
             if literal is not None:
-                return literal[1] if literal[0] == "dbl" else f"((double){literal[1]})"
+                return literal[1] if literal[0] is Kind.DOUBLE else f"((double){literal[1]})"
         expr = self.object_expr(entry)
         if not other_is_float:
             self.guard(f"PyFloat_CheckExact({expr})", offset)
             return f"PyFloat_AS_DOUBLE({expr})"
-        d = self.var("dbl")
+        d = self.var(Kind.DOUBLE)
         self.guard(f"plugopt_number_as_double({expr}, &{d})", offset)
         return d
 
     def need_int(self, entry, offset: int) -> str:
         """The entry as a C long long: an exact int small enough."""
         kind, what = entry
-        if kind == "int":
+        if kind is Kind.INT:
             return str(what)
-        if kind == "const":
+        if kind is Kind.CONST:
             literal = _c_literal(self.const_value(what))
-            if literal is not None and literal[0] == "int":
+            if literal is not None and literal[0] is Kind.INT:
                 return literal[1]
-        if kind == "dbl":
+        if kind is Kind.DOUBLE:
             raise Unsupported("float where an int is needed")
-        i = self.var("int")
+        i = self.var(Kind.INT)
         self.guard(f"plugopt_as_int({self.object_expr(entry)}, &{i})", offset)
         return i
 
     def release(self, entry) -> None:
         """Drop an entry consumed by an arithmetic instruction: an object
         operand was a float or an int, whose dealloc runs no code."""
-        if entry[0] == "obj":
+        if entry[0] is Kind.OBJ:
             self.emit(f"Py_DECREF({entry[1]});")
 
     def flush_before_release(self, entries, offset: int) -> None:
         """At the start of the instruction at `offset`, which will drop
         `entries` with release_safe: make the frame current if one of them
         is an owned object, whose last reference could run any code."""
-        if any(entry[0] == "obj" for entry in entries):
+        if any(entry[0] is Kind.OBJ for entry in entries):
             self.flush(offset)
 
     def release_safe(self, entry) -> None:
         """Drop an operand that could be anything (after flush_before_release)."""
-        if entry[0] == "obj":
+        if entry[0] is Kind.OBJ:
             assert not self.dirty, "release_safe without flush_before_release"
             self.emit(f"Py_DECREF({entry[1]});")
             self.may_have_run_code = True
@@ -326,10 +356,10 @@ class _Gen:
     def own_borrowed_of(self, local: int) -> None:
         """Before local `local` changes, stack entries borrowed from it take a reference."""
         for n, (kind, what) in enumerate(self.stack):
-            if kind == "local" and what == local:
-                v = self.var("obj")
+            if kind is Kind.LOCAL and what == local:
+                v = self.var(Kind.OBJ)
                 self.emit(f"{v} = L[{local}]; Py_INCREF({v});")
-                self.stack[n] = ("obj", v)
+                self.stack[n] = Entry(Kind.OBJ, v)
 
     # -- instructions -------------------------------------------------------
     def translate(self) -> str:
@@ -351,6 +381,11 @@ class _Gen:
         name = ins.opname
         base = _BASE.get(name, name)
         arg = ins.arg
+        structural = (off == self.head and base == "FOR_ITER") or (
+            off == self.back and base == "JUMP_BACKWARD")
+        if not structural and not _jit_handled.handled(base, name, arg):
+            _specialized(name)   # adaptive still: maybe later
+            raise Unsupported(name)
         if off == self.head and base == "FOR_ITER":
             self.for_iter(off)
         elif base == "LOAD_FAST":
@@ -358,9 +393,9 @@ class _Gen:
                 self.stack.append(self.cached[arg])
             else:
                 self.guard(f"L[{arg}] != NULL", off)
-                self.stack.append(("local", arg))
+                self.stack.append(Entry(Kind.LOCAL, arg))
         elif base == "LOAD_CONST":
-            self.stack.append(("const", arg))
+            self.stack.append(Entry(Kind.CONST, arg))
         elif base == "STORE_FAST":
             self.store_fast(arg, off)
         elif base == "POP_TOP":
@@ -368,10 +403,10 @@ class _Gen:
             self.release_safe(self.stack.pop())
         elif base == "COPY":
             entry = self.stack[-arg]
-            if entry[0] == "obj":
-                v = self.var("obj")
+            if entry[0] is Kind.OBJ:
+                v = self.var(Kind.OBJ)
                 self.emit(f"{v} = {entry[1]}; Py_INCREF({v});")
-                entry = ("obj", v)
+                entry = Entry(Kind.OBJ, v)
             self.stack.append(entry)
         elif base == "SWAP":
             self.stack[-1], self.stack[-arg] = self.stack[-arg], self.stack[-1]
@@ -386,7 +421,7 @@ class _Gen:
             self.stack.pop()
             self.release_safe(seq)
             self.release_safe(index)
-            self.stack.append(("obj", n))
+            self.stack.append(Entry(Kind.OBJ, n))
         elif name == "STORE_SUBSCR_LIST_INT":
             self.store_subscr_list_int(off)
         elif base in ("BINARY_SUBSCR", "STORE_SUBSCR"):
@@ -420,25 +455,25 @@ class _Gen:
         self.emit("{ PyObject *it = S[-1];")
         self.guard(f"({simple}) || plugopt_is_simple_enumerate(it)", off)
         self.emit("}")
-        v = self.var("obj")
+        v = self.var(Kind.OBJ)
         self.emit(f"{v} = Py_TYPE(S[-1])->tp_iternext(S[-1]);")
         # Exhausted: these iterators keep returning NULL, so the interpreter's
         # FOR_ITER finds the same and jumps out of the loop itself.
         self.guard(f"{v} != NULL", off)
-        self.stack.append(("obj", v))
+        self.stack.append(Entry(Kind.OBJ, v))
 
     def store_fast(self, arg: int, off: int) -> None:
         value = self.stack[-1]
-        if value[0] not in ("dbl", "int"):
+        if value[0] not in UNBOXED:
             # The old value may be anything: its destructor may run Python
             # code, so the frame must be up to date first.
             self.flush(off)
         self.stack.pop()
         self.own_borrowed_of(arg)
-        if value[0] in ("dbl", "int"):
+        if value[0] in UNBOXED:
             kind = value[0]
             if arg not in self.cached or self.cached[arg][0] != kind:
-                self.cached[arg] = (kind, self.var(kind))
+                self.cached[arg] = Entry(kind, self.var(kind))
             self.emit(f"{self.cached[arg][1]} = {value[1]};")
             self.dirty.add(arg)
             return
@@ -459,24 +494,24 @@ class _Gen:
         # specializer saw ints. The other operators are never specialized in
         # 3.11: / and ** take the float path behind guards, // % & | ^ the
         # int path (an executor whose guards keep failing steps aside: jit.c).
-        if "dbl" in (lk, rk) or name in _FLOAT_SPECIALIZED:
-            domain = "dbl"
-        elif (lk == "int" and rk == "int") or name in _INT_SPECIALIZED:
-            domain = "int"
+        if Kind.DOUBLE in (lk, rk) or name in _FLOAT_SPECIALIZED:
+            domain = Kind.DOUBLE
+        elif (lk is Kind.INT and rk is Kind.INT) or name in _INT_SPECIALIZED:
+            domain = Kind.INT
         elif op in ("/", "**"):
-            domain = "dbl"
+            domain = Kind.DOUBLE
         elif op in ("//", "%", "&", "|", "^"):
-            domain = "int"
+            domain = Kind.INT
         else:
             if op in ("+", "-", "*"):   # the operators 3.11 specializes
                 _specialized(name)
             raise Unsupported(f"{name} {argrepr}")
-        if domain == "int" and op == "/":
+        if domain is Kind.INT and op == "/":
             result = self.int_true_divide(left, right, off)
-        elif domain == "dbl":
+        elif domain is Kind.DOUBLE:
             if op not in _FLOAT_OPS:
                 raise Unsupported(f"float {argrepr}")
-            result = self.float_op(op, left, right, lk == "dbl", rk == "dbl", off)
+            result = self.float_op(op, left, right, lk is Kind.DOUBLE, rk is Kind.DOUBLE, off)
         else:
             if op not in _INT_OPS:
                 raise Unsupported(f"int {argrepr}")
@@ -488,10 +523,10 @@ class _Gen:
         self.stack.append(result)
 
     def float_op(self, op: str, left, right, left_float: bool, right_float: bool,
-                 off: int) -> tuple[str, str]:
+                 off: int) -> Entry:
         a = self.need_double(left, off, other_is_float=right_float)
         b = self.need_double(right, off, other_is_float=left_float)
-        r = self.var("dbl")
+        r = self.var(Kind.DOUBLE)
         if op == "**":
             # Python's float ** float for a positive finite base and a finite
             # result is C's pow(); anything else is the interpreter's job.
@@ -503,12 +538,12 @@ class _Gen:
             self.emit(f"{r} = {a} / {b};")
         else:
             self.emit(f"{r} = {a} {op} {b};")
-        return ("dbl", r)
+        return Entry(Kind.DOUBLE, r)
 
-    def int_op(self, op: str, left, right, off: int) -> tuple[str, str]:
+    def int_op(self, op: str, left: Entry, right: Entry, off: int) -> Entry:
         a = self.need_int(left, off)
         b = self.need_int(right, off)
-        r = self.var("int")
+        r = self.var(Kind.INT)
         builtin = {"+": "add", "-": "sub", "*": "mul"}.get(op)
         if builtin is not None:
             # A result that does not fit is the interpreter's (a bigger int).
@@ -520,17 +555,17 @@ class _Gen:
             self.emit(f"{r} = {helper}({a}, {b});")
         else:
             self.emit(f"{r} = {a} {op} {b};")
-        return ("int", r)
+        return Entry(Kind.INT, r)
 
-    def int_true_divide(self, left, right, off: int) -> tuple[str, str]:
+    def int_true_divide(self, left: Entry, right: Entry, off: int) -> Entry:
         a = self.need_int(left, off)
         b = self.need_int(right, off)
-        r = self.var("dbl")
+        r = self.var(Kind.DOUBLE)
         # Both exact in a double: the quotient is correctly rounded, as Python's.
         self.guard(f"{b} != 0 && llabs({a}) <= {_EXACT_IN_DOUBLE}LL && "
                    f"llabs({b}) <= {_EXACT_IN_DOUBLE}LL", off)
         self.emit(f"{r} = (double){a} / (double){b};")
-        return ("dbl", r)
+        return Entry(Kind.DOUBLE, r)
 
     def store_subscr_list_int(self, off: int) -> None:
         value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
@@ -541,13 +576,13 @@ class _Gen:
         self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
         self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n}) || "
                    f"PyBool_Check({n}) || {n} == Py_None", off)
-        if value[0] == "dbl":
+        if value[0] is Kind.DOUBLE:
             # An item nobody else references takes the new value in place.
             self.emit(f"if (plugopt_float_is_private({n})) {{")
             self.emit(f"    ((PyFloatObject *){n})->ob_fval = {value[1]};")
             self.emit("} else {")
-        if value[0] in ("dbl", "int"):
-            box = self.var("obj")
+        if value[0] in UNBOXED:
+            box = self.var(Kind.OBJ)
             self.emit(f"{box} = {self.box(value[0], value[1])};")
             self.guard(f"{box} != NULL", off)
         else:
@@ -555,7 +590,7 @@ class _Gen:
             for line in pre:
                 self.emit(line)
         self.emit(f"PyList_SET_ITEM({s_expr}, n{n}, {box}); Py_DECREF({n});")
-        if value[0] == "dbl":
+        if value[0] is Kind.DOUBLE:
             self.emit("}")
         for _ in range(3):
             self.stack.pop()
@@ -576,9 +611,9 @@ class _Gen:
         self.guard(f"{check}({s_expr}) && {size}({s_expr}) == {arg}", off)
         items = []
         for k in range(arg):
-            v = self.var("obj")
+            v = self.var(Kind.OBJ)
             self.emit(f"{v} = {item}({s_expr}, {k}); Py_INCREF({v});")
-            items.append(("obj", v))
+            items.append(Entry(Kind.OBJ, v))
         self.stack.pop()
         # Its items are alive (we hold them), so freeing it runs no code.
         self.release(seq)
@@ -592,13 +627,13 @@ class _Gen:
         value = self.globals.get(name) if self.globals is not None else None
         if not isinstance(value, types.FunctionType) or not _Inliner.can_inline(value):
             raise Unsupported(f"LOAD_GLOBAL {name}")
-        f = self.var("obj")
+        f = self.var(Kind.OBJ)
         self.emit(f"{f} = PyDict_CheckExact(G) ? PyDict_GetItem(G, {self.ref(name)}) : NULL;")
         self.guard(f"{f} != NULL && Py_IS_TYPE({f}, &PyFunction_Type) && "
                    f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
         if arg & 1:
-            self.stack.append(("null", ""))
-        self.stack.append(("bor", f))
+            self.stack.append(Entry(Kind.NULL, ""))
+        self.stack.append(Entry(Kind.BORROWED, f))
         self.callees[f] = value.__code__
 
     def inline_call(self, ins, off: int) -> bool:
@@ -609,7 +644,7 @@ class _Gen:
         if len(self.stack) < nargs + 2:
             raise Unsupported("PRECALL: short stack")
         null, func = self.stack[-nargs - 2], self.stack[-nargs - 1]
-        if null[0] != "null" or func[0] != "bor" or func[1] not in self.callees:
+        if null[0] is not Kind.NULL or func[0] is not Kind.BORROWED or func[1] not in self.callees:
             raise Unsupported("a call of something other than a guarded global function")
         callee = self.callees[func[1]]
         if callee.co_argcount != nargs:
@@ -633,8 +668,8 @@ class _Gen:
         not negative), else exit before `offset`. Returns the list's C
         expression and a new PyObject * variable `n` whose index is `n{n}`."""
         s_expr = self.object_expr(seq)
-        n = self.var("obj")
-        if index[0] == "int" or self.static_kind(index) == "int":
+        n = self.var(Kind.OBJ)
+        if index[0] is Kind.INT or self.static_kind(index) is Kind.INT:
             i_val = self.need_int(index, offset)
             self.guard(f"PyList_CheckExact({s_expr}) && {i_val} >= 0", offset)
             self.emit(f"Py_ssize_t n{n} = (Py_ssize_t){i_val};")
@@ -676,12 +711,12 @@ class _Inliner:
         self.locals = [self.argument(gen, kind, what) for kind, what in args]
 
     @staticmethod
-    def argument(gen: _Gen, kind: str, what: object) -> tuple[str, object]:
-        if kind == "obj":
-            return ("bor", what)
-        if kind == "const":
-            return _c_literal(gen.const_value(what)) or ("bor", f"C({what})")
-        return (kind, what)
+    def argument(gen: _Gen, kind: Kind, what: object) -> Entry:
+        if kind is Kind.OBJ:
+            return Entry(Kind.BORROWED, what)
+        if kind is Kind.CONST:
+            return _c_literal(gen.const_value(what)) or Entry(Kind.BORROWED, f"C({what})")
+        return Entry(kind, what)
 
     def run(self) -> tuple[str, str]:
         gen = self.gen
@@ -703,7 +738,7 @@ class _Inliner:
                     gen.binary_op(ins.opname, ins.arg, ins.argrepr, -1)
                 elif base == "RETURN_VALUE":
                     result = gen.stack.pop()
-                    if result[0] not in ("dbl", "int") or gen.stack:
+                    if result[0] not in UNBOXED or gen.stack:
                         raise Unsupported("inlined function returns an object")
                     return result
                 else:

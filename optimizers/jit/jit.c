@@ -144,40 +144,12 @@ load_loop(const char *path)
     return (loop_function)symbol;
 }
 
-/* May this instruction be part of a translated loop? `generic` is its
- * generic opcode, `specialized` the form the specializer chose, as
- * _jit_codegen.py will find them. A form that is still adaptive is declined
- * for this round, as the translator declines it (NotYet): the loop is
- * asked again later. */
-static int
-known_instruction(int generic, int specialized, int oparg)
-{
-    switch (generic) {
-        case LOAD_FAST: case STORE_FAST: case LOAD_CONST: case POP_TOP:
-        case COPY: case SWAP:
-        case LOAD_GLOBAL: case PRECALL: case CALL:   /* inlined calls */
-            return 1;
-        case BINARY_OP:
-            /* Shifts and @ are not translated; neither are strings. */
-            switch (oparg) {
-                case NB_LSHIFT: case NB_RSHIFT: case NB_MATRIX_MULTIPLY:
-                case NB_INPLACE_LSHIFT: case NB_INPLACE_RSHIFT:
-                case NB_INPLACE_MATRIX_MULTIPLY:
-                    return 0;
-            }
-            return specialized != BINARY_OP_ADD_UNICODE &&
-                   specialized != BINARY_OP_INPLACE_ADD_UNICODE;
-        case BINARY_SUBSCR:
-            return specialized == BINARY_SUBSCR_LIST_INT;
-        case STORE_SUBSCR:
-            return specialized == STORE_SUBSCR_LIST_INT;
-        case UNPACK_SEQUENCE:
-            return specialized == UNPACK_SEQUENCE_TWO_TUPLE ||
-                   specialized == UNPACK_SEQUENCE_TUPLE ||
-                   specialized == UNPACK_SEQUENCE_LIST;
-    }
-    return 0;
-}
+/* May this instruction be part of a translated loop? known_instruction()
+ * is generated from _jit_handled.py, the list the translator reads too: a
+ * form that is still adaptive where a specialized one is needed is declined
+ * for this round (the translator would raise NotYet), and the loop is asked
+ * again later. */
+#include "jit_handled.h"
 
 /* Could the translator take the loop whose head is at `head`? Only if it is
  * a FOR_ITER and every instruction up to the one back edge to it is one the

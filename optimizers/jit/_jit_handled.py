@@ -1,0 +1,50 @@
+"""The instructions jit translates inside a loop, by generic opcode: the one list both
+halves of jit read.
+
+jit.c's pre-filter, which declines a loop without running any Python code, is generated
+from it when jit is built (gen_jit_handled.py writes jit_handled.h); the translator
+(_jit_codegen.py) refuses any instruction that is not here before it looks further. To
+translate a new instruction, add it here, then its translation to the translator (and a
+program that reaches it to tests/test_jit.py). The loop's head (its FOR_ITER) and its
+one back edge are structural, not listed.
+"""
+
+from __future__ import annotations
+
+import opcode
+
+ANY = "any"   # every form the specializer may choose, adaptive ones included
+
+# Generic opcode -> the specialized forms translated, or ANY.
+HANDLED: dict[str, tuple[str, ...] | str] = {
+    "LOAD_FAST": ANY, "STORE_FAST": ANY, "LOAD_CONST": ANY, "POP_TOP": ANY,
+    "COPY": ANY, "SWAP": ANY,
+    # calls of small pure functions, inlined
+    "LOAD_GLOBAL": ANY, "PRECALL": ANY, "CALL": ANY,
+    "BINARY_OP": ANY,
+    "BINARY_SUBSCR": ("BINARY_SUBSCR_LIST_INT",),
+    "STORE_SUBSCR": ("STORE_SUBSCR_LIST_INT",),
+    "UNPACK_SEQUENCE": ("UNPACK_SEQUENCE_TWO_TUPLE", "UNPACK_SEQUENCE_TUPLE",
+                        "UNPACK_SEQUENCE_LIST"),
+}
+# Forms of an ANY opcode that are not translated: string concatenation.
+EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {
+    "BINARY_OP": ("BINARY_OP_ADD_UNICODE", "BINARY_OP_INPLACE_ADD_UNICODE"),
+}
+# Opargs not translated, as Include/opcode.h names them: shifts and matrix products.
+EXCLUDED_OPARGS: dict[str, tuple[str, ...]] = {
+    "BINARY_OP": ("NB_LSHIFT", "NB_RSHIFT", "NB_MATRIX_MULTIPLY", "NB_INPLACE_LSHIFT",
+                  "NB_INPLACE_RSHIFT", "NB_INPLACE_MATRIX_MULTIPLY"),
+}
+
+
+def handled(generic: str, form: str, oparg: int | None) -> bool:
+    """Whether the instruction (its generic opcode name, the form the specializer
+    chose, its oparg) is one jit translates."""
+    forms = HANDLED.get(generic)
+    if forms is None or form in EXCLUDED_FORMS.get(generic, ()):
+        return False
+    if generic == "BINARY_OP" and oparg is not None:   # opargs named as opcode.h does
+        if opcode._nb_ops[oparg][0] in EXCLUDED_OPARGS.get(generic, ()):
+            return False
+    return forms == ANY or form in forms

@@ -1,0 +1,53 @@
+"""Write jit_handled.h, jit.c's pre-filter, from _jit_handled.py (run by meson).
+
+    python3 gen_jit_handled.py _jit_handled.py jit_handled.h
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+
+def load(path: str):
+    spec = importlib.util.spec_from_file_location("_jit_handled", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate(table) -> str:
+    lines = ["/* jit.c's pre-filter: generated from _jit_handled.py by gen_jit_handled.py;",
+             " * do not edit. `generic` is the instruction's generic opcode, `specialized`",
+             " * the form the specializer chose. */",
+             "static int",
+             "known_instruction(int generic, int specialized, int oparg)",
+             "{",
+             "    (void)specialized; (void)oparg;",
+             "    switch (generic) {"]
+    for generic, forms in table.HANDLED.items():
+        lines.append(f"        case {generic}:")
+        excluded_opargs = table.EXCLUDED_OPARGS.get(generic, ())
+        if excluded_opargs:
+            lines.append("            switch (oparg) {")
+            lines += [f"                case {name}:" for name in excluded_opargs]
+            lines += ["                    return 0;", "            }"]
+        if forms == table.ANY:
+            excluded = table.EXCLUDED_FORMS.get(generic, ())
+            test = " && ".join(f"specialized != {form}" for form in excluded) or "1"
+        else:
+            test = " || ".join(f"specialized == {form}" for form in forms)
+        lines.append(f"            return {test};")
+    lines += ["    }", "    return 0;", "}", ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    source, output = sys.argv[1:3]
+    with open(output, "w") as out:
+        out.write(generate(load(source)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
