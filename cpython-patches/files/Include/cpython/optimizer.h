@@ -84,11 +84,17 @@ struct _PyOptimizerObject {
 
 /* --- Registering ---------------------------------------------------------- */
 
-/* Add an optimizer to the current interpreter. 0 on success, -1 with an
- * exception (already registered, unknown capability bits, bad costs). */
+/* Add an optimizer to the current interpreter. 0 on success, -1 with
+ *   TypeError    the optimizer has no compile function;
+ *   ValueError   it is already registered, has unknown capability bits or a
+ *                cost that is negative or not finite, or (registering the
+ *                interpreter's first optimizer) PYTHONOPTIMIZERTHRESHOLD is
+ *                not a number;
+ *   MemoryError  no memory for the registry. */
 PyAPI_FUNC(int) _Py_Optimizer_Register(PyOptimizerObject *optimizer);
-/* Remove it and invalidate the executors it compiled. 0, or -1 with an
- * exception if it was not registered. */
+/* Remove it and invalidate the executors it compiled. 0, or -1 with
+ * ValueError if it was not registered (MemoryError if the registry could
+ * not shrink). */
 PyAPI_FUNC(int) _Py_Optimizer_Unregister(PyOptimizerObject *optimizer);
 /* The compile threshold the cost model gives this optimizer (executions). */
 PyAPI_FUNC(int) _Py_Optimizer_Threshold(PyOptimizerObject *optimizer);
