@@ -40,13 +40,12 @@ the source keeps the source (and so the cache key) free of addresses.
 
 from __future__ import annotations
 
+import collections
 import dis
-import enum
 import opcode
 import os
 import types
 import weakref
-from typing import NamedTuple
 
 from plugopt import _jit_handled
 
@@ -76,25 +75,33 @@ _ITER_TYPES = ("PyListIter_Type", "PyTupleIter_Type", "PyRangeIter_Type")
 _EXACT_IN_DOUBLE = 1 << 53
 
 
-class Kind(enum.Enum):
-    """What a stack entry (or a cached local) is. The value's first letter starts the
-    names of the C variables that hold one."""
-    LOCAL = "local"
-    CONST = "const"
-    OBJ = "obj"
-    BORROWED = "bor"
-    NULL = "null"
-    DOUBLE = "dbl"
-    INT = "int"
+# Kind and Entry are plain classes, not enum and typing: the translator is imported at
+# the first hot loop of a process, and importing those two modules there cost every such
+# process about 70 M instructions (9 ms; callgrind, nbody and spectral_norm).
+class Kind:
+    """What a stack entry (or a cached local) is; one instance per kind, compared with
+    `is`. The value's first letter starts the names of the C variables that hold one."""
+    __slots__ = ("name", "value")
 
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Kind.{self.name}"
+
+
+for _name, _value in (("LOCAL", "local"), ("CONST", "const"), ("OBJ", "obj"),
+                      ("BORROWED", "bor"), ("NULL", "null"), ("DOUBLE", "dbl"),
+                      ("INT", "int")):
+    setattr(Kind, _name, Kind(_name, _value))
+del _name, _value
 
 UNBOXED = (Kind.DOUBLE, Kind.INT)
 
-
-class Entry(NamedTuple):
-    """One value of the symbolic stack (see the module docstring)."""
-    kind: Kind
-    value: object   # a local's or constant's index, or a C variable or expression
+# One value of the symbolic stack (see the module docstring): its Kind, and a local's
+# or constant's index, or a C variable or expression.
+Entry = collections.namedtuple("Entry", ("kind", "value"))
 
 
 class Unsupported(Exception):
