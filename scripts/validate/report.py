@@ -741,9 +741,11 @@ def build_sections(runs: Mapping[str, Run], configs: Sequence[str], analysis: An
                                 "is a new failure)", [packages_table(runs, configs, analysis)]))
     for run in runs.values():
         if run.get("kind") == "series":
-            verdict = analysis.series_failure or "every prefix builds"
+            verdict = analysis.series_failure or ("every prefix builds and passes CPython's "
+                                                  "tests of what the series changes")
             sections.append(Section(
-                "Patch series: every prefix builds (scripts/build/check_series_builds.py)",
+                "Patch series: every prefix builds and passes "
+                "(scripts/build/check_series_builds.py)",
                 [verdict, Table(["up to patch", "builds", "seconds", "log"],
                                 [[p["patch"], "yes" if p["ok"] else "NO", f"{p['seconds']:.0f}",
                                   p["log"]] for p in run.get("prefixes", [])])]))

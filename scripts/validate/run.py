@@ -46,9 +46,9 @@ lib/python3.11/plugopt (or those chosen with --optimizers). For each it runs:
    the baseline is a new failure; the report gives per suite and configuration the
    counts and the executors installed and entered.
 4. Full mode only (not --smoke, not --no-series-builds): every prefix of the patch
-   series builds (check_series_builds.py: patches 1..k applied, for every k, in one
-   dev-mode tree rebuilt after each patch; about two dev builds' time). A prefix
-   that does not build is a failure.
+   series builds and passes CPython's tests of what it changes (check_series_builds.py:
+   patches 1..k applied, for every k, in one dev-mode tree rebuilt after each patch;
+   about two dev builds' time). A prefix that does not is a failure.
 
 Exit status: 0 if nothing new failed; 1 if a benchmark failed only under a patched
 configuration, a regression test file or a package's test failed only under one,
