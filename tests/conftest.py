@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from helpers import REPO_ROOT, output, run
+from helpers import REPO_ROOT, output, run, run_python
 
 from scripts.build import cpython_pin as pin
 from scripts.build import fetch_cpython
@@ -86,3 +87,33 @@ def pinned_tarball() -> Path:
         return fetch_cpython.fetch(path)
     except fetch_cpython.FetchError as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+# The optimizer API's tests: programs that drive tests/testopt/testopt.c.
+TESTOPT_PRELUDE = """
+import dis, gc, marshal, sys, weakref
+import _optimizer, testopt
+ENTRY = _optimizer.PY_OPTIMIZE_FUNCTION_ENTRY
+YIELD = _optimizer.PY_OPTIMIZE_RESUME_AFTER_YIELD
+BACK = _optimizer.PY_OPTIMIZE_BACK_EDGE
+
+def offset_of(func, opname, nth=0):
+    found = [i.offset // 2 for i in dis.get_instructions(func) if i.opname == opname]
+    return found[nth]
+"""
+
+
+@pytest.fixture(scope="session")
+def api(patched_python: Path, build_dir: Path):
+    """Run a program (TESTOPT_PRELUDE + code) in the patched interpreter, with the
+    test-only optimizer testopt importable; return the finished process."""
+    env = {"PYTHONPATH": str(build_dir / "tests" / "testopt")}
+
+    def run_program(code: str, *, extra_env: dict[str, str] | None = None, expect_ok: bool = True):
+        program = TESTOPT_PRELUDE + textwrap.dedent(code)
+        result = run_python(patched_python, program, env={**env, **(extra_env or {})},
+                            timeout=120)
+        if expect_ok:
+            assert result.returncode == 0, output(result)
+        return result
+    return run_program

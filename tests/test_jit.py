@@ -441,9 +441,9 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
         from plugopt import _jit_codegen
         asked, calls = [], []
         def counting(table, original):
-            def wrapper(code, *args):
+            def wrapper(code, *args, **kwargs):
                 table.append(code.co_name)
-                return original(code, *args)
+                return original(code, *args, **kwargs)
             return wrapper
         _jit_codegen.translate = counting(asked, _jit_codegen.translate)
         _jit_codegen._translate = counting(calls, _jit_codegen._translate)
@@ -602,25 +602,33 @@ TWO_LOOPS = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("other, other_type, other_threshold",
-                         [("counter", "CounterOptimizer", 16),
-                          ("stepper", "StepperOptimizer", 32)])
-def test_beside_counter_or_stepper_the_cost_model_decides(
+# counter's executors return at once (N = 0), so the interpreter runs the loop and
+# counts its back edge: jit tiers up. stepper's run the numeric loop themselves, back
+# edges included, so the interpreter never counts it again and jit is not asked
+# (docs/api.md, "Several optimizers: tier-up").
+@pytest.mark.parametrize("other, other_type, other_threshold, compiled, installed, tier_ups",
+                         [("counter", "CounterOptimizer", 16, 1, 3, 1),
+                          ("stepper", "StepperOptimizer", 32, 0, 2, 0)])
+def test_beside_counter_or_stepper_jit_tiers_up(
         patched_python: Path, tmp_path: Path, other: str, other_type: str,
-        other_threshold: int) -> None:
+        other_threshold: int, compiled: int, installed: int, tier_ups: int) -> None:
     # jit's costs (2000, 0.35) put it first in benefit order, with a threshold of
     # 3077; counter's and stepper's run costs are above 1, so their thresholds are
-    # 16 times their optimization costs. Each optimizer is asked when a hotspot
-    # reaches its own threshold: by default the other one takes both loops long
-    # before jit is asked. With one threshold for all, jit is asked first, compiles
-    # the numeric loop, and the loop it declines goes to the other.
-    env = {"PLUGOPT_JIT_CACHE": str(tmp_path), "PLUGOPT_COUNTER_TOP": "0"}
-    cmd = [patched_python, "-X", f"optimizer={other},jit", "-c", TWO_LOOPS]
+    # 16 times their optimization costs. By default the other one takes both loops
+    # long before jit is asked; the loops stay counted, and at 3077 jit replaces
+    # the other's executor on the numeric loop (a tier-up) and declines the loop
+    # with a dict, which the other one keeps. With one threshold for all, jit is
+    # asked first and the other one takes only the loop jit declines.
+    env = {"PLUGOPT_JIT_CACHE": str(tmp_path), "PLUGOPT_COUNTER_TOP": "0",
+           "PYTHONOPTIMIZERCHECK": "1"}
+    cmd = [patched_python, "-X", f"optimizer={other},jit", "-c",
+           TWO_LOOPS + 'print(_optimizer.get_stats()["tier_ups"])\n']
     default = run(cmd, env=env)
     assert default.returncode == 0, output(default)
     assert default.stdout.splitlines() == [
-        str([("JitOptimizer", 3077), (other_type, other_threshold)]), "0 2"], output(default)
+        str([("JitOptimizer", 3077), (other_type, other_threshold)]),
+        f"{compiled} {installed}", str(tier_ups)], output(default)
     equal = run(cmd, env=env | {"PYTHONOPTIMIZERTHRESHOLD": "50"})
     assert equal.returncode == 0, output(equal)
     assert equal.stdout.splitlines() == [
-        str([("JitOptimizer", 50), (other_type, 50)]), "1 2"], output(equal)
+        str([("JitOptimizer", 50), (other_type, 50)]), "1 2", "0"], output(equal)

@@ -136,7 +136,7 @@ get_stats(PyObject *module, PyObject *Py_UNUSED(args))
     _PyOptimizerStats *s = &_PyOptimizer_GET()->stats;
     extern Py_ssize_t _PyExecutor_AliveCount(void);
     return Py_BuildValue(
-        "{snsnsnsnsnsnsnsnsnsnsnsnsn}",
+        "{snsnsnsnsnsnsnsnsnsnsnsnsnsn}",
         "hotspots_function_entry", s->hotspots[0],
         "hotspots_resume_after_yield", s->hotspots[1],
         "hotspots_back_edge", s->hotspots[2],
@@ -145,6 +145,7 @@ get_stats(PyObject *module, PyObject *Py_UNUSED(args))
         "declined", s->declined,
         "failed", s->failed,
         "installed", s->installed,
+        "tier_ups", s->tier_ups,
         "alive", _PyExecutor_AliveCount(),
         "invalidated", s->invalidated,
         "entries", s->entries,

@@ -2,7 +2,9 @@
  *
  * - counting hotspots (function entry, resume after yield, back edge),
  *   reached from the eval breaker's slow path, and asking the registered
- *   optimizers when a count reaches their threshold;
+ *   optimizers when a count reaches their threshold; a hotspot that holds
+ *   an executor is counted on, for optimizers that would run it cheaper
+ *   (tier-up);
  * - the cold forms of backward jumps whose loops every optimizer declined;
  * - entering executors (ENTER_EXECUTOR), and the frame accessors they use.
  *
@@ -17,6 +19,8 @@
 #include "pycore_pyerrors.h"      // _PyErr_Occurred()
 #include "pycore_pystate.h"       // _PyInterpreterState_GET()
 #include "pycore_atomic.h"        // _Py_atomic_load_relaxed_int32()
+
+#include <math.h>                 // INFINITY
 
 /* ------------------------------------------------------------------------ */
 /* Cold back edges                                                           */
@@ -108,6 +112,17 @@ _PyOptimizer_RewarmColdJumps(void)
 
 enum { KIND_ENTRY = 0, KIND_RESUME = 1, KIND_BACK_EDGE = 2 };
 
+/* The run cost an optimizer must beat to displace `executor`: that of the
+ * optimizer that compiled it, or 0 for one installed directly with
+ * _Py_Executor_Replace (a tool's, or a test's), which the VM never
+ * displaces. */
+static float
+run_cost_of(PyExecutorObject *executor)
+{
+    PyOptimizerObject *optimizer = executor->vm_data.optimizer;
+    return optimizer != NULL ? optimizer->run_cost : 0.0f;
+}
+
 static PyExecutorObject *
 ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
     struct _optimizer_state *state)
@@ -191,15 +206,6 @@ on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next
     if (min_threshold == 0) {
         return;
     }
-    if (_Py_OPCODE(first[offset]) == ENTER_EXECUTOR) {
-        /* Installed (so the code has its data): keep the fast path above
-         * from coming here every time. */
-        if (_PyCode_OptimizerData(code)->counters != NULL) {
-            _PyCode_OptimizerData(code)->counters[offset].count = 0;
-        }
-        return;
-    }
-    state->stats.hotspots[kind]++;
     _PyCodeOptimizerData *data = _PyCode_AttachOptimizerData(code);
     if (data != NULL && data->counters == NULL) {
         data->counters = PyMem_Calloc(Py_SIZE(code), sizeof(_PyHotspotCounter));
@@ -207,9 +213,17 @@ on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next
     if (data == NULL || data->counters == NULL) {
         return;   /* no memory: simply do not optimize this code */
     }
-    if (data->n_executors >= PY_EXECUTOR_MAX_PER_CODE) {
+    /* Tier-up: a hotspot that holds an executor keeps being counted, and
+     * only optimizers that run it cheaper than the executor's own are
+     * asked; their offer replaces it. */
+    float run_cost_to_beat = INFINITY;
+    if (_Py_OPCODE(first[offset]) == ENTER_EXECUTOR) {
+        run_cost_to_beat = run_cost_of(data->executors[_Py_OPARG(first[offset])]);
+    }
+    else if (data->n_executors >= PY_EXECUTOR_MAX_PER_CODE) {
         return;   /* no room: asking would only make the install fail */
     }
+    state->stats.hotspots[kind]++;
     _PyHotspotCounter *counter = &data->counters[offset];
     if (counter->count < UINT16_MAX) {
         counter->count++;
@@ -237,7 +251,7 @@ on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next
     compiling = 1;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(optimizers) && installed == NULL; i++) {
         PyOptimizerObject *opt = (PyOptimizerObject *)PyTuple_GET_ITEM(optimizers, i);
-        if (!(opt->capabilities & (1u << kind))) {
+        if (!(opt->capabilities & (1u << kind)) || !(opt->run_cost < run_cost_to_beat)) {
             continue;
         }
         int need = _PyOptimizer_ThresholdOf(opt, state->threshold_override) * scale;
@@ -251,8 +265,17 @@ on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next
     compiling = 0;
     Py_DECREF(optimizers);
     if (installed != NULL) {
+        if (run_cost_to_beat != INFINITY) {
+            state->stats.tier_ups++;
+        }
         counter->count = 0;
         counter->backoff = 0;
+    }
+    else if (round_end == 0) {
+        /* Nobody can beat the executor standing here: count on, but come
+         * back only every so often (an optimizer may register meanwhile). */
+        counter->count = 0;
+        counter->backoff = _PY_HOTSPOT_MAX_BACKOFF;
     }
     else if (counter->count >= round_end) {
         counter->count = 0;

@@ -89,6 +89,7 @@ typedef struct {
     Py_ssize_t declined;
     Py_ssize_t failed;           /* compile raised */
     Py_ssize_t installed;
+    Py_ssize_t tier_ups;         /* installs that replaced a costlier optimizer's executor */
     Py_ssize_t entries;          /* executor calls */
     Py_ssize_t zero_progress;    /* returns with N = 0 */
     Py_ssize_t exceptions;       /* returns of NULL */
@@ -155,6 +156,63 @@ _PyCode_UnlistCold(_PyCodeOptimizerData *data)
     data->prev_cold = NULL;
     data->cold_code = NULL;
 }
+
+/* --- Dependencies: the VM's side (optimizer_code.c) --------------------- */
+
+/* The three bits of an object's address in a 256-bit Bloom filter. */
+static inline void
+_PyExecutor_BloomBits(const void *obj, uint64_t bits[4])
+{
+    uint64_t h = (uint64_t)(uintptr_t)obj;   /* a 64-bit mix of the address */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    bits[0] = bits[1] = bits[2] = bits[3] = 0;
+    for (int i = 0; i < 3; i++) {
+        int bit = (int)(h & 255);
+        bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        h >>= 8;
+    }
+}
+
+/* The union of installed executors' filters, and whether it has any bit. */
+extern uint64_t _PyExecutor_DependencyUnion[4];
+extern int _PyExecutor_AnyDependency;
+
+static inline int
+_PyExecutor_MayDependOn(const uint64_t bits[4])
+{
+    for (int i = 0; i < 4; i++) {
+        if ((_PyExecutor_DependencyUnion[i] & bits[i]) != bits[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The low bit of a dict's ma_version_tag: some executor may depend on the
+ * dict, so its changes call _PyOptimizer_DictChanged (pycore_dict.h, which
+ * defines the same bit as _PyDict_VERSION_WATCHED). */
+#define _PY_DICT_VERSION_WATCHED 1
+
+/* `obj` changed or is being freed: detach every executor that may depend on
+ * it (released by a pending call: callers may be in the middle of an
+ * update). Cheap when no executor depends on anything. */
+extern void _PyOptimizer_ObjectChanged(void *obj);
+static inline void
+_PyOptimizer_NotifyChange(void *obj)
+{
+    if (_PyExecutor_AnyDependency) {
+        _PyOptimizer_ObjectChanged(obj);
+    }
+}
+/* A watched dict changed: detach its dependents; whether it stays watched
+ * (some executor may still depend on it). */
+extern int _PyOptimizer_DictChanged(PyDictObject *dict);
+/* Release the executors detached by changes (also done by a pending call). */
+extern void _PyOptimizer_ReleaseDetached(void);
 
 /* Whether any thread of any interpreter has a trace or profile function
  * (optimizer_code.c): then no executor may be installed. */
