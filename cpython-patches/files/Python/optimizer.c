@@ -209,6 +209,7 @@ _PyOptimizer_ClearInterpreter(PyInterpreterState *interp)
     }
     if (_Py_IsMainInterpreter(interp)) {
         _Py_Executors_InvalidateAll(interp);
+        _PyOptimizer_ReleaseDetached();
     }
     Py_CLEAR(state->loaded);
     Py_CLEAR(state->loaded_from);

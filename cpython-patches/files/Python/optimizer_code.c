@@ -6,7 +6,9 @@
  * - installing executors as ENTER_EXECUTOR instructions that shadow the
  *   original instruction, and everything that must see through them;
  * - removing them again: by code object, by dependency (a Bloom filter per
- *   executor), by optimizer, or all.
+ *   executor), by optimizer, or all; and the VM's side of dependencies:
+ *   removing the executors that depend on a dict, a type, a function or a
+ *   code object when it changes (called from Objects/).
  *
  * The contract is documented in Include/cpython/optimizer.h and docs/api.md.
  */
@@ -391,6 +393,8 @@ _PyOptimizer_TracingAnywhere(void)
     return found;
 }
 
+static void union_add_installed(PyExecutorObject *executor);
+
 static void
 install_at(PyCodeObject *code, _PyCodeOptimizerData *data, int offset,
            int index, PyExecutorObject *executor, _Py_CODEUNIT shadowed)
@@ -404,6 +408,7 @@ install_at(PyCodeObject *code, _PyCodeOptimizerData *data, int offset,
     data->executors[index] = (PyExecutorObject *)Py_NewRef(executor);
     data->n_executors++;
     link_executor(executor);
+    union_add_installed(executor);
     _PyCode_CODE(code)[offset] = _Py_MAKECODEUNIT(ENTER_EXECUTOR, index);
     _PyOptimizer_GET()->stats.installed++;
 }
@@ -519,42 +524,89 @@ _PyCode_ClearOptimizerData(PyCodeObject *code)
 /* ------------------------------------------------------------------------ */
 /* Invalidation                                                              */
 
+/* The union of the Bloom filters of the installed executors: a change to
+ * an object whose bits are not all in it concerns no executor, and costs
+ * the VM a test (_PyOptimizer_NotifyChange). A superset: the bits of
+ * removed executors linger until the next walk over the executors
+ * recomputes it. An executor's dependencies join it when it is installed
+ * (or when it declares one while installed). */
+uint64_t _PyExecutor_DependencyUnion[4];
+int _PyExecutor_AnyDependency = 0;
+
 static void
-bloom_bits(void *obj, uint64_t bits[4])
+add_to_union(const uint64_t bits[4])
 {
-    /* Three bits chosen by a 64-bit mix of the address. */
-    uint64_t h = (uint64_t)(uintptr_t)obj;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    bits[0] = bits[1] = bits[2] = bits[3] = 0;
-    for (int i = 0; i < 3; i++) {
-        int bit = (int)(h & 255);
-        bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        h >>= 8;
+    for (int i = 0; i < 4; i++) {
+        _PyExecutor_DependencyUnion[i] |= bits[i];
+        if (bits[i] != 0) {
+            _PyExecutor_AnyDependency = 1;
+        }
     }
+}
+
+static void
+union_add_installed(PyExecutorObject *executor)
+{
+    add_to_union(executor->vm_data.bloom);
 }
 
 void
 _Py_Executor_DependsOn(PyExecutorObject *executor, void *obj)
 {
     uint64_t bits[4];
-    bloom_bits(obj, bits);
+    _PyExecutor_BloomBits(obj, bits);
     for (int i = 0; i < 4; i++) {
         executor->vm_data.bloom[i] |= bits[i];
     }
+    if (executor->vm_data.code != NULL) {
+        add_to_union(bits);
+    }
+    if (PyDict_Check((PyObject *)obj)) {
+        /* Changes to a dict call the VM only while this bit is set
+         * (pycore_dict.h); it is cleared at the first change after no
+         * executor may depend on the dict any more. */
+        ((PyDictObject *)obj)->ma_version_tag |= _PY_DICT_VERSION_WATCHED;
+    }
 }
 
-/* Detach every installed executor for which `match` holds, then release
- * them all (releasing may run code that installs or removes executors). */
+/* Detached executors whose release waits for a safe point, chained through
+ * links[1]: the VM detaches dependents in the middle of changing a dict or
+ * a type, where an executor's deallocator (which may run arbitrary code)
+ * must not run. A pending call releases them, as soon as the eval loop
+ * next checks for pending work. */
+static PyExecutorObject *release_later = NULL;
+static int release_scheduled = 0;
+
+void
+_PyOptimizer_ReleaseDetached(void)
+{
+    while (release_later != NULL) {
+        PyExecutorObject *executor = release_later;
+        release_later = executor->vm_data.links[1];
+        executor->vm_data.links[1] = NULL;
+        release_executor(executor);
+    }
+}
+
+static int
+release_detached_call(void *Py_UNUSED(arg))
+{
+    release_scheduled = 0;
+    _PyOptimizer_ReleaseDetached();
+    return 0;
+}
+
+/* Detach every installed executor for which `match` holds, and recompute
+ * the dependency union from the others. Then release them all at once
+ * (releasing may run code that installs or removes executors), or, if
+ * `defer`, from a pending call. */
 static void
-invalidate_matching(int (*match)(PyExecutorObject *, void *), void *arg)
+invalidate_matching(int (*match)(PyExecutorObject *, void *), void *arg, int defer)
 {
     PyExecutorObject *detached = NULL;   /* chained through links[1] */
     PyExecutorObject *executor = installed_executors;
     Py_ssize_t count = 0;
+    uint64_t survivors[4] = {0, 0, 0, 0};
     while (executor != NULL) {
         PyExecutorObject *next = executor->vm_data.links[1];
         if (match(executor, arg)) {
@@ -563,14 +615,34 @@ invalidate_matching(int (*match)(PyExecutorObject *, void *), void *arg)
             detached = executor;
             count++;
         }
+        else {
+            for (int i = 0; i < 4; i++) {
+                survivors[i] |= executor->vm_data.bloom[i];
+            }
+        }
         executor = next;
     }
+    memcpy(_PyExecutor_DependencyUnion, survivors, sizeof(survivors));
+    _PyExecutor_AnyDependency = (survivors[0] | survivors[1] | survivors[2] | survivors[3]) != 0;
     _PyOptimizer_GET()->stats.invalidated += count;
     while (detached != NULL) {
         PyExecutorObject *next = detached->vm_data.links[1];
-        detached->vm_data.links[1] = NULL;
-        release_executor(detached);
+        if (defer) {
+            detached->vm_data.links[1] = release_later;
+            release_later = detached;
+        }
+        else {
+            detached->vm_data.links[1] = NULL;
+            release_executor(detached);
+        }
         detached = next;
+    }
+    if (defer && release_later != NULL && !release_scheduled &&
+        Py_AddPendingCall(release_detached_call, NULL) == 0)
+    {
+        /* If the queue is full, the next change schedules it (or the
+         * interpreter's finalization releases them). */
+        release_scheduled = 1;
     }
 }
 
@@ -602,20 +674,44 @@ void
 _Py_Executors_InvalidateDependency(PyInterpreterState *Py_UNUSED(interp), void *obj)
 {
     uint64_t bits[4];
-    bloom_bits(obj, bits);
-    invalidate_matching(match_bloom, bits);
+    _PyExecutor_BloomBits(obj, bits);
+    invalidate_matching(match_bloom, bits, 0);
 }
 
 void
 _Py_Executors_InvalidateOptimizer(PyOptimizerObject *optimizer)
 {
-    invalidate_matching(match_optimizer, optimizer);
+    invalidate_matching(match_optimizer, optimizer, 0);
 }
 
 void
 _Py_Executors_InvalidateAll(PyInterpreterState *Py_UNUSED(interp))
 {
     if (installed_executors != NULL) {
-        invalidate_matching(match_all, NULL);
+        invalidate_matching(match_all, NULL, 0);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The VM's objects changing (Objects/: dicts, types, functions, code)      */
+
+void
+_PyOptimizer_ObjectChanged(void *obj)
+{
+    uint64_t bits[4];
+    _PyExecutor_BloomBits(obj, bits);
+    if (_PyExecutor_MayDependOn(bits)) {
+        invalidate_matching(match_bloom, bits, 1);
+    }
+}
+
+int
+_PyOptimizer_DictChanged(PyDictObject *dict)
+{
+    uint64_t bits[4];
+    _PyExecutor_BloomBits(dict, bits);
+    if (_PyExecutor_MayDependOn(bits)) {
+        invalidate_matching(match_bloom, bits, 1);
+    }
+    return _PyExecutor_MayDependOn(bits);
 }

@@ -133,8 +133,14 @@ PyAPI_FUNC(int) _Py_Opcode_CacheEntries(int opcode);
 
 /* --- Invalidation ------------------------------------------------------------ */
 
-/* Record that the executor depends on `obj` (any object; only its address is
- * used). Cannot fail. */
+/* Record that the executor depends on the object `obj` (a PyObject *): the VM
+ * removes the executor when `obj` changes or is freed (a type: whatever
+ * invalidates its version tag; a dict: a key added, deleted or rebound; a
+ * function: its __code__, __defaults__ or __kwdefaults__; any object: its
+ * __class__ assigned). Changes are watched once the executor is installed:
+ * check that nothing it relies on changed while compiling. After anything
+ * that can run Python code, a running executor checks vm_data.valid before
+ * relying on a dependency again. Cannot fail. */
 PyAPI_FUNC(void) _Py_Executor_DependsOn(PyExecutorObject *executor, void *obj);
 /* Remove every installed executor that may depend on `obj` (Bloom filter:
  * rarely more than those that do). */
