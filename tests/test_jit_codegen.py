@@ -44,9 +44,20 @@ LOOPS = {
                 acc = acc + i // 3 - i % 7
             return acc
     """,
+    # An inlined call: the guard depends on the globals (B[0]) and on the
+    # function (B[1]) instead of looking the name up.
+    "inlined_call": """
+        def half(x):
+            return x * 0.5
+        def f(n):
+            total = 0.0
+            for i in range(n):
+                total += half(i * 1.0)
+            return total
+    """,
 }
 ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
-        "int_floor_ops": "2000"}
+        "int_floor_ops": "2000", "inlined_call": "2000"}
 
 DRIVER = """\
 import dis, sys
@@ -58,7 +69,8 @@ for _ in range(20):
     f({args})
 head = next(i.offset // 2 for i in dis.get_instructions(f, adaptive=True)
             if i.opname.startswith("FOR_ITER"))
-source, refs = _jit_codegen._translate(f.__code__, head, namespace)
+source, refs, depends = _jit_codegen._translate(f.__code__, head, namespace)
+assert depends in ((), (namespace, namespace.get('half'))), depends
 assert source.count(_jit_codegen.RUNTIME) == 1
 sys.stdout.write(source.replace(_jit_codegen.RUNTIME, "/* jit_runtime.h */\\n"))
 """

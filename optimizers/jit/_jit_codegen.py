@@ -27,15 +27,23 @@ Values are tracked symbolically while generating:
                  observe the frame, at the back edge and at every exit.
 
 Calls to small pure functions (arithmetic on their arguments and constants,
-nothing else: `_Inliner`) are inlined, behind a guard that the global still
-names the same code. A guard that fails inside the inlined body exits before
+nothing else: `_Inliner`) are inlined. The executor depends on the globals
+dict and on the function (the VM removes it when either changes: a global
+rebound, a `__code__` replaced), so the guard at the call only checks that
+the executor is still installed and that the frame runs with those globals
+(for a loop whose globals keep changing, it looks the name up at every call).
+A guard that fails inside the inlined body exits before
 the call's PRECALL, with the callable and its arguments on the stack: the
 body has no effects, so the interpreter then makes the call as if the
 compiled code had never started it.
 
 The generated function receives `K`, the items of a tuple the executor keeps
-alive: names and code objects the guards compare with. Keeping them out of
-the source keeps the source (and so the cache key) free of addresses.
+alive (names and code objects the guards compare with); `B`, the objects it
+depends on, which it holds without a reference (holding the globals dict
+would keep its module's functions, their code and so the executor itself
+alive in a cycle the garbage collector cannot see); and `V`, the executor's
+`valid` flag, 0 once the VM removed it. Keeping objects out of the source
+keeps the source (and so the cache key) free of addresses.
 """
 
 from __future__ import annotations
@@ -131,13 +139,16 @@ def _c_literal(value: object) -> Entry | None:
 
 
 class _Gen:
-    def __init__(self, code, instructions, head: int, back: int, globals_: dict | None) -> None:
+    def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
+                 depend_on_globals: bool = True) -> None:
         self.code = code
+        self.depend_on_globals = depend_on_globals
         self.instrs = instructions
         self.head = head
         self.back = back
         self.globals = globals_
         self.refs: list[object] = []      # K[i]: objects the guards compare with
+        self.depends: list[object] = []   # B[i]: what the executor depends on
         self.lines: list[str] = []
         self.stack: list[Entry] = []
         self.cached: dict[int, Entry] = {}   # local -> Entry(DOUBLE or INT, C variable)
@@ -166,6 +177,15 @@ class _Gen:
                 return f"K[{n}]"
         self.refs.append(obj)
         return f"K[{len(self.refs) - 1}]"
+
+    def depend(self, obj: object) -> str:
+        """The C expression for `obj`, which the executor depends on (the VM
+        removes it when `obj` changes) and holds without a reference."""
+        for n, known in enumerate(self.depends):
+            if known is obj:
+                return f"B[{n}]"
+        self.depends.append(obj)
+        return f"B[{len(self.depends) - 1}]"
 
     def emit(self, line: str) -> None:
         self.lines.append("    " + line)
@@ -627,17 +647,26 @@ class _Gen:
         self.stack.extend(reversed(items))
 
     def load_global(self, arg: int, off: int) -> None:
-        """A global that names an inlinable function (see _Inliner): the guard
-        checks, at every iteration, that it still names a function running
-        the same code. Other globals are not handled."""
+        """A global that names an inlinable function (see _Inliner). Usually
+        the executor depends on the globals dict and on the function, so while
+        it is installed the name still names that function, running the same
+        code: the guard checks that it is installed, and that the frame runs
+        with those globals (a code object may run with others). For a loop
+        whose globals keep changing (WATCHED_TRANSLATIONS), the guard looks
+        the name up instead and checks the function's code. Other globals are
+        not handled."""
         name = self.code.co_names[arg >> 1]
         value = self.globals.get(name) if self.globals is not None else None
         if not isinstance(value, types.FunctionType) or not _Inliner.can_inline(value):
             raise Unsupported(f"LOAD_GLOBAL {name}")
         f = self.var(Kind.OBJ)
-        self.emit(f"{f} = PyDict_CheckExact(G) ? PyDict_GetItem(G, {self.ref(name)}) : NULL;")
-        self.guard(f"{f} != NULL && Py_IS_TYPE({f}, &PyFunction_Type) && "
-                   f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
+        if self.depend_on_globals:
+            self.guard(f"*V && G == {self.depend(self.globals)}", off)
+            self.emit(f"{f} = {self.depend(value)};")
+        else:
+            self.emit(f"{f} = PyDict_CheckExact(G) ? PyDict_GetItem(G, {self.ref(name)}) : NULL;")
+            self.guard(f"{f} != NULL && Py_IS_TYPE({f}, &PyFunction_Type) && "
+                       f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
         if arg & 1:
             self.stack.append(Entry(Kind.NULL, ""))
         self.stack.append(Entry(Kind.BORROWED, f))
@@ -763,14 +792,26 @@ class _Inliner:
 _declined: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+# Loops translated so far, per code object: how many times each. The VM removes
+# an executor when the globals it depends on change, and asks again; a loop
+# translated this many times already had its executors removed, so its globals
+# keep changing (a module that rebinds a global as it runs): from then on the
+# translation looks the inlined globals up at every call instead of depending
+# on the dict.
+_translated: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+WATCHED_TRANSLATIONS = 2
+
+
 def decline(code, offset: int) -> None:
     """Never translate this loop again (jit.c: its executor stepped aside)."""
     _declined.setdefault(code, set()).add(offset)
 
 
-def translate(code, offset: int, globals_: dict | None = None) -> tuple[str, tuple] | None:
+def translate(code, offset: int,
+              globals_: dict | None = None) -> tuple[str, tuple, tuple] | None:
     """C source for the loop whose head (the back edge's target) is at `offset`
-    (code units), and the tuple of objects its guards use (K); or None. The
+    (code units), the tuple of objects its guards use (K) and the tuple of
+    those the executor depends on (B); or None. The
     VM reports back edges at their target, and the executor is installed
     there: it is entered at the loop head. `globals_` is the dictionary the
     loop's globals were found in when it became hot (to choose what to
@@ -778,16 +819,21 @@ def translate(code, offset: int, globals_: dict | None = None) -> tuple[str, tup
     declined = _declined.get(code)
     if declined is not None and offset in declined:
         return None
+    translated = _translated.setdefault(code, collections.Counter())
     try:
-        result = _translate(code, offset, globals_)
+        result = _translate(code, offset, globals_,
+                            depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
     except NotYet:
         return None
     if result is None:
         _declined.setdefault(code, set()).add(offset)
+    else:
+        translated[offset] += 1
     return result
 
 
-def _translate(code, offset: int, globals_: dict | None) -> tuple[str, tuple] | None:
+def _translate(code, offset: int, globals_: dict | None, *,
+               depend_on_globals: bool = True) -> tuple[str, tuple, tuple] | None:
     instructions = list(dis.get_instructions(code, adaptive=True))
     jumps = [ins for ins in instructions
              if _BASE.get(ins.opname, ins.opname) == "JUMP_BACKWARD"
@@ -798,7 +844,7 @@ def _translate(code, offset: int, globals_: dict | None) -> tuple[str, tuple] | 
     body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
     if not body or _BASE.get(body[0].opname, body[0].opname) != "FOR_ITER":
         return None
-    gen = _Gen(code, body, offset, back, globals_)
+    gen = _Gen(code, body, offset, back, globals_, depend_on_globals)
     try:
         text = gen.translate()
     except Unsupported:
@@ -807,7 +853,7 @@ def _translate(code, offset: int, globals_: dict | None) -> tuple[str, tuple] | 
         return None   # NotYet propagates: translate() does not remember it
     source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text,
                               runtime=RUNTIME)
-    return source, tuple(gen.refs)
+    return source, tuple(gen.refs), tuple(gen.depends)
 
 
 # The C runtime every generated loop starts with (a real C file, beside this module).
@@ -819,12 +865,12 @@ _TEMPLATE = """\
 {runtime}
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
-                 PyObject *const *K)
+                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
 {{
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
-    (void)consts; (void)G; (void)K;
+    (void)consts; (void)G; (void)K; (void)B; (void)V;
     goto i{head};
 {body}
 }}

@@ -14,16 +14,22 @@
 
 /* The generated function: runs the loop from its head; adds the iterations
  * it completed to *iterations. `refs` are the objects its guards compare
- * with (names, code objects), which the executor keeps alive. */
+ * with (names, code objects), which the executor keeps alive; `depends`
+ * those it depends on (a globals dict, inlined functions), held without a
+ * reference: the VM removes the executor when one changes or is freed, and
+ * the loop checks `valid` before it relies on them. */
 typedef struct _PyInterpreterFrame *(*loop_function)(struct _PyInterpreterFrame *frame,
                                                       PyObject **stack_pointer,
                                                       Py_ssize_t *iterations,
-                                                      PyObject *const *refs);
+                                                      PyObject *const *refs,
+                                                      PyObject *const *depends,
+                                                      const uint8_t *valid);
 
 typedef struct {
     PyExecutorObject base;
     loop_function loop;
     PyObject *refs;          /* tuple */
+    PyObject **depends;      /* borrowed, PyMem_Malloc'ed; NULL if none */
     Py_ssize_t entries;
     Py_ssize_t iterations;   /* completed inside the compiled loop */
     int disabled;            /* exits too early to pay: N = 0 from now on */
@@ -120,7 +126,7 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
     Py_ssize_t before = executor->iterations;
     struct _PyInterpreterFrame *result = executor->loop(
         frame, stack_pointer, &executor->iterations,
-        &PyTuple_GET_ITEM(executor->refs, 0));
+        &PyTuple_GET_ITEM(executor->refs, 0), executor->depends, &self->vm_data.valid);
     the_optimizer->iterations += executor->iterations - before;
     return result;
 }
@@ -187,6 +193,37 @@ may_translate(PyCodeObject *code, int head)
     return 0;
 }
 
+/* A globals dict's version (0 for anything else), without the VM's
+ * "watched" bit, which depending on the dict sets. */
+static uint64_t
+globals_version_of(PyObject *globals)
+{
+    if (globals == NULL || !PyDict_Check(globals)) {
+        return 0;
+    }
+    return ((PyDictObject *)globals)->ma_version_tag & ~(uint64_t)1;
+}
+
+/* The items of `depends` as a C array of borrowed pointers; NULL if it is
+ * empty, or with MemoryError. */
+static PyObject **
+borrowed_array(PyObject *depends)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(depends);
+    if (n == 0) {
+        return NULL;
+    }
+    PyObject **array = PyMem_Malloc(n * sizeof(PyObject *));
+    if (array == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        array[i] = PyTuple_GET_ITEM(depends, i);
+    }
+    return array;
+}
+
 static PyExecutorObject *
 jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
 {
@@ -205,6 +242,9 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
      * translator which functions a call may reach (the compiled code checks
      * the frame's own globals). */
     PyObject *globals = PyEval_GetGlobals();
+    /* Translating and compiling run Python code (other threads too): if the
+     * globals change meanwhile, what the translator saw may be stale. */
+    uint64_t globals_version = globals_version_of(globals);
     PyObject *translated = PyObject_CallMethod(codegen_module, "translate", "OiO", code,
                                                offset, globals ? globals : Py_None);
     if (translated == NULL) {
@@ -215,37 +255,48 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
         opt->declined++;
         return NULL;   /* declined, no exception */
     }
-    PyObject *source, *refs;
-    if (!PyArg_ParseTuple(translated, "UO!:translate", &source, &PyTuple_Type, &refs)) {
+    PyObject *source, *refs, *depends;
+    if (!PyArg_ParseTuple(translated, "UO!O!:translate", &source, &PyTuple_Type, &refs,
+                          &PyTuple_Type, &depends)) {
         Py_DECREF(translated);
         return NULL;
     }
     Py_INCREF(refs);
+    Py_INCREF(depends);
     PyObject *path = PyObject_CallMethod(cache_module, "compile_and_open", "O", source);
     Py_DECREF(translated);
-    if (path == NULL) {
-        Py_DECREF(refs);
-        return NULL;
+    loop_function loop = NULL;
+    if (path != NULL && path != Py_None) {
+        const char *path_str = PyUnicode_AsUTF8(path);
+        loop = path_str ? load_loop(path_str) : NULL;
     }
-    if (path == Py_None) {
-        Py_DECREF(path);
-        Py_DECREF(refs);
-        opt->declined++;
-        return NULL;   /* no working compiler: declined */
+    /* Declined: no working compiler (None), or the globals changed. */
+    int declined = path == Py_None ||
+                   (loop != NULL && globals_version_of(globals) != globals_version);
+    Py_XDECREF(path);
+    JitExecutor *executor = NULL;
+    PyObject **borrowed = NULL;
+    if (loop != NULL && !declined) {
+        borrowed = borrowed_array(depends);
+        if (borrowed != NULL || PyTuple_GET_SIZE(depends) == 0) {
+            executor = PyObject_New(JitExecutor, &JitExecutor_Type);
+        }
     }
-    const char *path_str = PyUnicode_AsUTF8(path);
-    loop_function loop = path_str ? load_loop(path_str) : NULL;
-    Py_DECREF(path);
-    if (loop == NULL) {
-        Py_DECREF(refs);
-        return NULL;
-    }
-    JitExecutor *executor = PyObject_New(JitExecutor, &JitExecutor_Type);
     if (executor == NULL) {
+        PyMem_Free(borrowed);
         Py_DECREF(refs);
+        Py_DECREF(depends);
+        if (declined) {
+            opt->declined++;
+        }
         return NULL;
     }
+    executor->depends = borrowed;
     memset(&executor->base.vm_data, 0, sizeof(executor->base.vm_data));
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(depends); i++) {
+        _Py_Executor_DependsOn((PyExecutorObject *)executor, PyTuple_GET_ITEM(depends, i));
+    }
+    Py_DECREF(depends);
     executor->base.execute = jit_execute;
     executor->loop = loop;
     executor->refs = refs;
@@ -280,6 +331,7 @@ executor_get_disabled(JitExecutor *self, void *Py_UNUSED(closure))
 static void
 executor_dealloc(JitExecutor *self)
 {
+    PyMem_Free(self->depends);
     Py_XDECREF(self->refs);
     PyObject_Del(self);
 }
