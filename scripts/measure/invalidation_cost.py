@@ -21,7 +21,6 @@ is what every change pays. Configurations:
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -29,7 +28,8 @@ import tempfile
 from pathlib import Path
 
 from scripts.child_env import clean_env
-from scripts.layout import REPO_ROOT, BuildFolder
+from scripts.layout import BuildFolder
+from scripts.measure import cli
 from scripts.measure.idle_cost import read_total_ir
 
 DRIVER = r'''
@@ -85,8 +85,7 @@ def callgrind_ir(python: Path, args: list[str], out_dir: Path, pythonpath: Path)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
+    parser = cli.parser(__doc__)
     parser.add_argument("--changes", type=int, default=20000)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()

@@ -51,9 +51,8 @@ from pathlib import Path
 
 from scripts import child_env
 from scripts import system_python
-from scripts.layout import REPO_ROOT
 from scripts.measure import idle_cost as idle
-from scripts.measure import paired_rounds
+from scripts.measure import cli, paired_rounds
 from scripts.validate import pyperformance as perf
 from scripts.validate.common import restore_sigint
 from scripts.validate.stats import BenchmarkSpec, is_worker, read_stats_folder
@@ -183,11 +182,6 @@ def measure(spec: BenchmarkSpec, configs: Sequence[Config], rounds: int,
     return [Paired(name, rounds_) for name, rounds_ in per_result.items()]
 
 
-def speedup(ratio: float | None, width: int) -> str:
-    """A time ratio as the speed-up it means (above 1: the first is faster)."""
-    return f"{1 / ratio:>{width - 1}.2f}x" if ratio else f"{'-':>{width}}"
-
-
 def geometric_mean_of(values: Iterable[float | None]) -> float | None:
     return perf.geometric_mean(v for v in values if v is not None)
 
@@ -197,18 +191,15 @@ def format_table(results: Sequence[Paired]) -> str:
     speed-ups (the other's mean / patched's: above 1, patched is faster) over the baseline
     and the system's Python; the baseline's own speed-up over the system's; executors."""
     system = any(r.has_system for r in results)
-    head = f"{'result':<32} {'median ratio':>12}  {'round min-max':>13}  {'vs baseline':>11}"
-    if system:
-        head += f"  {'vs ' + SYSTEM:>20}  {'baseline vs system':>18}"
-    head += f"  {'executors':>9}"
+    head = (f"{'result':<32} {'median ratio':>12}  {'round min-max':>13}"
+            + paired_rounds.speedup_head(system))
     lines = [head, "-" * len(head)]
 
     def row(name: str, ratio: float, spread: str, versus_system: float | None,
             baseline_system: float | None, executors: str) -> str:
-        line = f"{name:<32} {ratio:>12.3f}  {spread:>13}  {speedup(ratio, 11)}"
-        if system:
-            line += f"  {speedup(versus_system, 20)}  {speedup(baseline_system, 18)}"
-        return line + f"  {executors:>9}"
+        return (f"{name:<32} {ratio:>12.3f}  {spread:>13}"
+                + paired_rounds.speedup_cells(system, ratio, versus_system, baseline_system,
+                                              executors))
 
     for r in results:
         lines.append(row(r.name, r.median, f"{min(r.ratios):.3f}-{max(r.ratios):.3f}",
@@ -310,16 +301,10 @@ def make_configs(build_dir: Path, optimizer: str | None, specs: Sequence[Benchma
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog=__doc__.split("\n\n", 1)[1])
+    parser = cli.parser(__doc__, "PYTHONOPTIMIZER=NAME")
     parser.add_argument("--benchmarks", required=True,
                         help="comma-separated pyperformance benchmark or group names "
                              "('default': the whole default suite that applies here)")
-    parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
-    parser.add_argument("--optimizer", metavar="NAME",
-                        help="the optimizer the patched runs load (PYTHONOPTIMIZER=NAME; "
-                             "default: none)")
     parser.add_argument("--rounds", type=int, default=5,
                         help="rounds, each one run per interpreter (default 5)")
     parser.add_argument("--pyperf-mode", choices=PYPERF_MODES, default="fast",

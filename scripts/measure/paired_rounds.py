@@ -56,3 +56,26 @@ class Rounds:
     @property
     def has_system(self) -> bool:
         return any(SYSTEM in round_ for round_ in self.rounds)
+
+
+# The speed-up columns both paired scripts print after their own: over the baseline,
+# over the system's Python and the baseline's own over the system's, then the executors.
+def speedup(ratio: float | None, width: int) -> str:
+    """A time ratio as the speed-up it means (above 1: the first is faster)."""
+    return f"{1 / ratio:>{width - 1}.2f}x" if ratio else f"{'-':>{width}}"
+
+
+def speedup_head(system: bool) -> str:
+    head = f"  {'vs baseline':>11}"
+    if system:
+        head += f"  {'vs ' + SYSTEM:>20}  {'baseline vs system':>18}"
+    return head + f"  {'executors':>9}"
+
+
+def speedup_cells(system: bool, versus_baseline: float | None, versus_system: float | None,
+                  baseline_system: float | None, executors: str) -> str:
+    """The cells under speedup_head: each figure a time ratio (ours / the other's)."""
+    line = f"  {speedup(versus_baseline, 11)}"
+    if system:
+        line += f"  {speedup(versus_system, 20)}  {speedup(baseline_system, 18)}"
+    return line + f"  {executors:>9}"

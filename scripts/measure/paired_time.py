@@ -42,9 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import system_python
-from scripts.layout import REPO_ROOT
 from scripts.measure import idle_cost as idle
-from scripts.measure import paired_rounds
+from scripts.measure import cli, paired_rounds
 
 SYSTEM = paired_rounds.SYSTEM
 
@@ -101,19 +100,15 @@ def format_table(results: list[Paired], statistic: str = "median") -> str:
 
     system = results[0].has_system
     spread_head = "round min-max" if statistic == "median" else ""
-    head = (f"{'benchmark':<15} {'loops':>5}  {'patched/baseline':>16}  {spread_head:>13}  "
-            f"{'vs baseline':>11}")
-    if system:
-        head += f"  {'vs ' + SYSTEM:>20}  {'baseline vs system':>18}"
-    head += f"  {'executors':>9}"
+    head = (f"{'benchmark':<15} {'loops':>5}  {'patched/baseline':>16}  {spread_head:>13}"
+            + paired_rounds.speedup_head(system))
     lines = [head, "-" * len(head)]
 
     def row(name: str, loops: str, ratio: float, spread: str, versus_system: float | None,
             baseline_system: float | None, executors: str) -> str:
-        line = f"{name:<15} {loops:>5}  {ratio:>16.3f}  {spread:>13}  {1 / ratio:>10.2f}x"
-        if system:
-            line += f"  {1 / versus_system:>19.2f}x  {1 / baseline_system:>17.2f}x"
-        return line + f"  {executors:>9}"
+        return (f"{name:<15} {loops:>5}  {ratio:>16.3f}  {spread:>13}"
+                + paired_rounds.speedup_cells(system, ratio, versus_system, baseline_system,
+                                              executors))
 
     for r in results:
         spread = f"{min(r.ratios):.3f}-{max(r.ratios):.3f}" if statistic == "median" else ""
@@ -131,13 +126,7 @@ def format_table(results: list[Paired], statistic: str = "median") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog=__doc__.split("\n\n", 1)[1])
-    parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
-    parser.add_argument("--optimizer", metavar="NAME",
-                        help="the optimizer the patched runs load (-X optimizer=NAME; "
-                             "default: none)")
+    parser = cli.parser(__doc__, "-X optimizer=NAME")
     parser.add_argument("--benchmarks", nargs="+", default=list(PERFORMANCE_BENCHMARKS),
                         help="workloads (names as in measure_idle_cost.py; default: the "
                              "performance optimizer's ten)")

@@ -22,7 +22,6 @@ of 100 rounds. Nothing else should run on the machine meanwhile.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -32,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.layout import REPO_ROOT
+from scripts.measure import cli
 from scripts.measure import paired_pyperf as mpp
 from scripts.validate.common import restore_sigint
 
@@ -108,13 +107,7 @@ def format_table(results: dict[str, Summary]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog=__doc__.split("\n\n", 1)[1])
-    parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / "build")
-    parser.add_argument("--optimizer", metavar="NAME",
-                        help="the optimizer the patched side loads (PYTHONOPTIMIZER=NAME; "
-                             "default: none)")
+    parser = cli.parser(__doc__, "PYTHONOPTIMIZER=NAME")
     parser.add_argument("--rounds", type=int, default=2000,
                         help="start-ups per side and benchmark (default 2000, about 1 min)")
     parser.add_argument("--json", type=Path, help="also write the results here")

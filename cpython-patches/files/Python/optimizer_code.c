@@ -695,23 +695,28 @@ _Py_Executors_InvalidateAll(PyInterpreterState *Py_UNUSED(interp))
 /* ------------------------------------------------------------------------ */
 /* The VM's objects changing (Objects/: dicts, types, functions, code)      */
 
-void
-_PyOptimizer_ObjectChanged(void *obj)
+/* Detach the executors that may depend on `obj` (released by a pending
+ * call); whether some executor may still depend on it afterwards. */
+static int
+detach_dependents(void *obj)
 {
     uint64_t bits[4];
     _PyExecutor_BloomBits(obj, bits);
-    if (_PyExecutor_MayDependOn(bits)) {
-        invalidate_matching(match_bloom, bits, 1);
+    if (!_PyExecutor_MayDependOn(bits)) {
+        return 0;
     }
+    invalidate_matching(match_bloom, bits, 1);
+    return _PyExecutor_MayDependOn(bits);
+}
+
+void
+_PyOptimizer_ObjectChanged(void *obj)
+{
+    (void)detach_dependents(obj);
 }
 
 int
 _PyOptimizer_DictChanged(PyDictObject *dict)
 {
-    uint64_t bits[4];
-    _PyExecutor_BloomBits(dict, bits);
-    if (_PyExecutor_MayDependOn(bits)) {
-        invalidate_matching(match_bloom, bits, 1);
-    }
-    return _PyExecutor_MayDependOn(bits);
+    return detach_dependents(dict);
 }
