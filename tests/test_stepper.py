@@ -250,6 +250,40 @@ PROGRAMS = {
                 print(type(e).__name__, e)
         print(deleted(500))
     """,
+    "global_rebinding": """
+        import types
+        counter = 0
+        state = types.SimpleNamespace(total=0)
+
+        def bump(n):
+            global counter
+            for i in range(n):
+                counter = counter + i      # rebinds a global of this module
+                if i % 7 == 0:
+                    state.total += i
+            return counter
+
+        side = types.ModuleType("side")
+        side.value = 0
+        def rebind_elsewhere(n):
+            for i in range(n):
+                side.value = side.value + 1    # another module's global
+            return side.value
+
+        class Rebinder:
+            def __del__(self):
+                global counter
+                counter = counter + 1
+        def churn(n):
+            keep = None
+            for i in range(n):
+                fresh = Rebinder()
+                keep = fresh           # stepper's STORE_FAST frees the last one
+                fresh = i
+            return counter
+
+        print(bump(400), bump(300), rebind_elsewhere(500), state.total, churn(300))
+    """,
     "extended_arg": """
         names = [f"v{i}" for i in range(300)]
         src = "def f(n):\\n" + "".join(f"    {m} = {i}\\n" for i, m in enumerate(names))
@@ -411,6 +445,21 @@ def test_fuzz_mode_gives_the_same_output(patched_python: Path, program_files: di
             totals[key] = totals.get(key, 0) + stats[key]
         totals["fuzz_budget"] = totals.get("fuzz_budget", 0) + stats["stops"]["fuzz_budget"]
     assert all(totals[key] > 0 for key in totals), totals
+
+
+def test_fuzz_mode_removes_executors_while_they_run(patched_python: Path,
+                                                    program_files: dict[str, Path],
+                                                    expected: dict[str, str]) -> None:
+    # In fuzz mode every executor depends on its module's globals: the program
+    # rebinds them from a destructor that a STORE_FAST inside stepper runs, so the
+    # VM removes executors in the middle of their run (stop reason "invalidated").
+    invalidated = 0
+    for seed in FUZZ_SEEDS:
+        env = {**STEPPER_ENV, "PLUGOPT_STEPPER_SEED": str(seed)}
+        stdout, stats = run_with_stepper(patched_python, program_files["global_rebinding"], env)
+        assert stdout == expected["global_rebinding"], f"seed {seed}"
+        invalidated += stats["stops"]["invalidated"]
+    assert invalidated > 0
 
 
 def test_fuzz_mode_is_deterministic_per_seed(patched_python: Path,

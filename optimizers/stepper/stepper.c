@@ -543,6 +543,23 @@ new_executor(void)
     return executor;
 }
 
+/* Fuzz mode: the executor depends on the globals and the builtins of the hot
+ * frame, so that the VM removes executors at every rebinding of a global of
+ * their module, often while they run (execute checks vm_data.valid after
+ * every instruction). */
+static void
+depend_on_namespaces(PyExecutorObject *executor)
+{
+    PyObject *globals = PyEval_GetGlobals();
+    PyObject *builtins = PyEval_GetBuiltins();
+    if (globals != NULL) {
+        _Py_Executor_DependsOn(executor, globals);
+    }
+    if (builtins != NULL) {
+        _Py_Executor_DependsOn(executor, builtins);
+    }
+}
+
 /* Install an executor at `offset` unless one stands there already. Errors
  * (an offset the VM refuses, too many executors) are not the program's:
  * they are cleared and the offset skipped. */
@@ -560,6 +577,7 @@ install_extra(PyCodeObject *code, int offset)
         PyErr_Clear();
         return;
     }
+    depend_on_namespaces(executor);
     if (_Py_Executor_Replace(code, offset, executor) < 0) {
         PyErr_Clear();
     }
@@ -635,6 +653,9 @@ stepper_compile(PyOptimizerObject *Py_UNUSED(self), PyCodeObject *code, int offs
         executor = new_executor();
     }
     if (fuzz_enabled && !PyErr_Occurred()) {
+        if (executor != NULL) {
+            depend_on_namespaces(executor);
+        }
         install_extras(code, offset, starts, count, installed);
     }
     PyMem_Free(starts);
