@@ -226,6 +226,67 @@ PROGRAMS = {
     """,
     # Floats that only a frame slot or a list references take new values in
     # place; one that anything else references must be replaced, not changed.
+    # Branches inside the body: if, if/else, elif, continue, break, `is None`, truth
+    # of bools and numbers, comparisons (NaN included), operand types that change.
+    "branches": """
+        NAN = float("nan")
+
+        def classify(values, lo, hi):
+            low = high = 0
+            mid = 0.0
+            for v in values:
+                if v < lo:
+                    low += 1
+                elif v > hi:
+                    high += 1
+                else:
+                    mid += v
+            return low, high, mid
+
+        def skip_odd(n):
+            total = 0
+            for i in range(n):
+                if i % 2:
+                    continue
+                total += i // 3
+            return total
+
+        def count_flags(flags, weights):
+            s = 0.0
+            for i in range(len(flags)):
+                if flags[i]:
+                    s += weights[i]
+                if weights[i] is None:
+                    s -= 1.0
+            return s
+
+        def nan_aware(values):
+            n = 0
+            for v in values:
+                if v != v:
+                    n += 100
+                if v >= 0.5:
+                    n += 1
+            return n
+
+        def first_big(values, limit):
+            found = -1
+            for v in values:
+                if v > limit:
+                    found = v
+                    break
+            return found
+
+        vals = [((i * 7919) % 1000) / 1000.0 for i in range(3000)]
+        flags = [i % 3 == 0 for i in range(3000)]
+        for rnd in range(4):
+            print(classify(vals, 0.25, 0.75), skip_odd(3000),
+                  count_flags(flags, vals), nan_aware(vals + [NAN] * 5),
+                  first_big(vals, 0.99))
+        # The types change: ints where floats were, and the other way round.
+        print(classify([1, 5, 9] * 300, 2, 8), classify([0.5, 3.5] * 300, 1, 2.0),
+              count_flags([1, True, False] * 100, [1.0, 2.0, None] * 100))
+    """,
     "shared_floats": """
         def running_totals(rows):
             acc = 0.0
@@ -293,6 +354,15 @@ def test_same_output_as_without_optimizer(patched_python: Path, program_files: d
     assert stderr == ""
     assert stats["compiled"] >= 1, stats
     assert stats["iterations"] > 0, stats
+
+
+def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],
+                                          tmp_path: Path) -> None:
+    # classify, skip_odd, count_flags, nan_aware and first_big are translated:
+    # most iterations run in compiled code.
+    _, stats, _ = run_jit(patched_python, program_files["branches"], tmp_path / "cache")
+    assert stats["compiled"] >= 5, stats
+    assert stats["iterations"] > 30000, stats
 
 
 def test_nbody_runs_in_compiled_code(patched_python: Path, program_files: dict[str, Path],

@@ -55,9 +55,27 @@ LOOPS = {
                 total += half(i * 1.0)
             return total
     """,
+    # Branches: every path reaches a jump target with nothing on the stack and
+    # nothing cached (the flush before each jump), so a target is just its label.
+    "branches": """
+        def f(values):
+            low = 0
+            mid = 0.0
+            for v in values:
+                if v < 0.25:
+                    low += 1
+                elif v > 0.75:
+                    continue
+                elif v == 0.5:
+                    break
+                else:
+                    mid += v
+            return low, mid
+    """,
 }
 ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
-        "int_floor_ops": "2000", "inlined_call": "2000"}
+        "int_floor_ops": "2000", "inlined_call": "2000",
+        "branches": "[i / 500.0 for i in range(500)]"}
 
 DRIVER = """\
 import dis, sys

@@ -74,6 +74,11 @@ _FLOAT_SPECIALIZED = {"BINARY_OP_ADD_FLOAT", "BINARY_OP_SUBTRACT_FLOAT",
                       "BINARY_OP_MULTIPLY_FLOAT"}
 _INT_SPECIALIZED = {"BINARY_OP_ADD_INT", "BINARY_OP_SUBTRACT_INT", "BINARY_OP_MULTIPLY_INT"}
 
+# Conditional forward jumps on a value, and the comparisons COMPARE_OP's argrepr names.
+_FORWARD_BRANCHES = ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE",
+                     "POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE")
+_COMPARISONS = {"<": "<", "<=": "<=", "==": "==", "!=": "!=", ">": ">", ">=": ">="}
+
 # Iterators whose next() runs no Python code and, once exhausted, keeps
 # returning NULL. enumerate qualifies when it wraps one of these.
 _ITER_TYPES = ("PyListIter_Type", "PyTupleIter_Type", "PyRangeIter_Type")
@@ -140,8 +145,9 @@ def _c_literal(value: object) -> Entry | None:
 
 class _Gen:
     def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
-                 depend_on_globals: bool = True) -> None:
+                 depend_on_globals: bool = True, end: int | None = None) -> None:
         self.code = code
+        self.end = back + 1 if end is None else end   # where FOR_ITER exits the loop
         self.depend_on_globals = depend_on_globals
         self.instrs = instructions
         self.head = head
@@ -161,6 +167,12 @@ class _Gen:
         # destructor): the next instruction first checks that tracing did
         # not start, which the interpreter would honour from there on.
         self.may_have_run_code = False
+        # Forward jumps inside the body: target offset -> whether a path that
+        # jumps there may have run Python code. Every path reaches a target in
+        # the canonical state (nothing on the stack, no local cached), so the
+        # target's label serves them all (see branch()).
+        self.joins: dict[int, bool] = {}
+        self.reachable = True   # False after an unconditional jump
 
     # -- helpers ------------------------------------------------------------
     def var(self, kind: Kind) -> str:
@@ -392,9 +404,23 @@ class _Gen:
     def translate(self) -> str:
         skip = False
         for ins in self.instrs:
-            self.lines.append(f"  i{ins.offset // 2}: /* {ins.opname} {ins.argrepr} */ ;")
-            if skip:   # the CALL of an inlined PRECALL/CALL pair
+            off = ins.offset // 2
+            if off in self.joins:
+                if skip:
+                    raise Unsupported("a jump into a fused instruction pair")
+                # Paths jump here: the one that falls through becomes canonical
+                # too, before the label the others jump to.
+                if self.reachable:
+                    self.canonicalize(off)
+                    self.may_have_run_code |= self.joins[off]
+                else:
+                    self.may_have_run_code = self.joins[off]
+                self.reachable = True
+            self.lines.append(f"  i{off}: /* {ins.opname} {ins.argrepr} */ ;")
+            if skip:   # the CALL of an inlined PRECALL/CALL pair, a fused compare's jump
                 skip = False
+                continue
+            if not self.reachable:   # after an unconditional jump, until a target
                 continue
             if self.may_have_run_code:
                 self.guard("!TRACING()", ins.offset // 2)
@@ -409,7 +435,7 @@ class _Gen:
         base = _BASE.get(name, name)
         arg = ins.arg
         structural = (off == self.head and base == "FOR_ITER") or (
-            off == self.back and base == "JUMP_BACKWARD")
+            base == "JUMP_BACKWARD" and ins.argval // 2 == self.head)
         if not structural and not _jit_handled.handled(base, name, arg):
             _specialized(name)   # adaptive still: maybe later
             raise Unsupported(name)
@@ -425,6 +451,8 @@ class _Gen:
             self.stack.append(Entry(Kind.CONST, arg))
         elif base == "STORE_FAST":
             self.store_fast(arg, off)
+        elif base == "POP_TOP" and not self.stack:   # the iterator, below S
+            return self.break_out(ins, off)
         elif base == "POP_TOP":
             self.flush_before_release(self.stack[-1:], off)
             self.release_safe(self.stack.pop())
@@ -460,7 +488,15 @@ class _Gen:
             self.load_global(arg, off)
         elif base == "PRECALL":
             return self.inline_call(ins, off)
-        elif base == "JUMP_BACKWARD" and off == self.back:
+        elif base == "NOP":
+            pass
+        elif base == "COMPARE_OP":
+            return self.compare_and_branch(ins, off)
+        elif base in _FORWARD_BRANCHES:
+            self.branch_on_value(base, ins.argval // 2, off)
+        elif base == "JUMP_FORWARD":
+            self.jump_forward(ins.argval // 2, off)
+        elif base == "JUMP_BACKWARD" and ins.argval // 2 == self.head:
             if len(self.stack) != 0:
                 raise Unsupported("values on the stack at the back edge")
             self.flush(off)
@@ -472,9 +508,129 @@ class _Gen:
             self.may_have_run_code = False
             self.cached.clear()
             self.emit(f"goto i{self.head};")
+            self.reachable = False   # a `continue`: what follows is reached by a jump
         else:
             raise Unsupported(name)
         return False
+
+    # -- forward branches -----------------------------------------------------
+    # A conditional or unconditional forward jump to an instruction of the body
+    # leaves every path in one canonical state: the statement-level stack empty
+    # and no local cached in a C variable (dirty ones boxed into the frame, as at
+    # the back edge, floats written in place). Then a join needs no code of its
+    # own, only the label of its instruction. Jumps out of the body (`break`,
+    # `and`/`or` keeping a value on the stack) are not translated.
+
+    def canonicalize(self, off: int) -> None:
+        """Make the current state the canonical one, at the start of `off`."""
+        if self.stack:
+            raise Unsupported("a value on the stack at a branch or a join")
+        self.flush(off)
+        self.cached.clear()
+
+    def branch_to(self, target: int, condition: str | None) -> None:
+        """Jump to `target` if `condition` (a C expression) holds, or always if
+        None. The stack is empty and the frame current (flushed); what stays
+        cached is dropped, as every path reaches `target` with nothing cached."""
+        if not self.head < target <= self.back:
+            raise Unsupported("a jump out of the loop's body")
+        if self.stack:
+            raise Unsupported("a value on the stack at a branch")
+        self.cached.clear()
+        self.joins[target] = self.joins.get(target, False) or self.may_have_run_code
+        self.emit(f"goto i{target};" if condition is None else f"if ({condition}) goto i{target};")
+
+    def jump_forward(self, target: int, off: int) -> None:
+        self.canonicalize(off)
+        self.branch_to(target, None)
+        self.reachable = False
+
+    def break_out(self, ins, off: int) -> bool:
+        """`break`: POP_TOP of the loop's iterator (the frame's top, below S) and
+        a jump out of the loop. The compiled code does both and returns, with the
+        frame where the interpreter would be after the jump. Consumes the jump."""
+        nxt = self.instrs[self.instrs.index(ins) + 1] if ins is not self.instrs[-1] else None
+        if nxt is None or _BASE.get(nxt.opname, nxt.opname) != "JUMP_FORWARD" \
+                or nxt.argval // 2 < self.end:
+            raise Unsupported("POP_TOP of the loop's iterator, not a break")
+        self.flush(off)
+        self.emit("{ PyObject *it = S[-1];")
+        self.emit("    PyExecutor_Frame_SetStackPointer(frame, S - 1);")
+        self.emit(f"    PyExecutor_Frame_SetNextInstr(frame, {nxt.argval // 2});")
+        # Dropping the iterator may run code: the frame is complete by then.
+        self.emit("    Py_DECREF(it);")
+        self.emit("    return frame; }")
+        self.cached.clear()
+        self.reachable = False
+        return True
+
+    def branch_on_value(self, base: str, target: int, off: int) -> None:
+        """POP_JUMP_FORWARD_IF_TRUE/FALSE/NONE/NOT_NONE on the value on top. The
+        frame is flushed first, while the value is still on the stack: an exit
+        before `off` (a failed box, a guard) leaves it there for the interpreter."""
+        value = self.stack[-1]
+        kind, what = value
+        self.flush(off)
+        if base in ("POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE"):
+            is_none = "0" if kind in UNBOXED else f"{self.object_expr(value)} == Py_None"
+            jump_if = is_none if base.endswith("_IF_NONE") else f"!({is_none})"
+        else:
+            if kind is Kind.DOUBLE:
+                truth = f"({what}) != 0.0"   # NaN is true, as in Python
+            elif kind is Kind.INT:
+                truth = f"({what}) != 0"
+            else:
+                expr = self.object_expr(value)
+                # Only True and False: the truth of anything else may run code.
+                self.guard(f"{expr} == Py_True || {expr} == Py_False", off)
+                truth = f"{expr} == Py_True"
+            jump_if = truth if base.endswith("_IF_TRUE") else f"!({truth})"
+        jump = self.var(Kind.INT)
+        self.emit(f"{jump} = {jump_if};")
+        self.stack.pop()
+        if kind is Kind.OBJ:
+            # The frame is current: dropping the value may run code (not for
+            # True and False).
+            self.emit(f"Py_DECREF({what});")
+            self.may_have_run_code |= base.endswith("NONE")
+        self.branch_to(target, jump)
+
+    def compare_and_branch(self, ins, off: int) -> bool:
+        """COMPARE_OP followed by POP_JUMP_FORWARD_IF_FALSE/TRUE (3.11 fuses the
+        pair into COMPARE_OP_FLOAT_JUMP or COMPARE_OP_INT_JUMP): the comparison in
+        C, of two floats or two ints, and the jump. Consumes the jump."""
+        nxt = self.instrs[self.instrs.index(ins) + 1]
+        jump = _BASE.get(nxt.opname, nxt.opname)
+        if jump not in ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE"):
+            raise Unsupported(f"{ins.opname} without a forward jump after it")
+        op = _COMPARISONS.get(ins.argrepr)
+        if op is None:
+            raise Unsupported(f"COMPARE_OP {ins.argrepr}")
+        left, right = self.stack[-2], self.stack[-1]
+        lk, rk = self.static_kind(left), self.static_kind(right)
+        if ins.opname == "COMPARE_OP_FLOAT_JUMP" or Kind.DOUBLE in (lk, rk):
+            domain = Kind.DOUBLE
+        elif ins.opname == "COMPARE_OP_INT_JUMP" or (lk is Kind.INT and rk is Kind.INT):
+            domain = Kind.INT
+        else:
+            _specialized(ins.opname)
+            raise Unsupported(f"{ins.opname} {ins.argrepr}")
+        self.flush(off)
+        if domain is Kind.DOUBLE:
+            # Both floats: Python compares an int with a float exactly, not
+            # after converting it to a double.
+            a = self.need_double(left, off, other_is_float=False)
+            b = self.need_double(right, off, other_is_float=False)
+        else:
+            a, b = self.need_int(left, off), self.need_int(right, off)
+        true = self.var(Kind.INT)
+        self.emit(f"{true} = ({a}) {op} ({b});")
+        self.stack.pop()
+        self.stack.pop()
+        self.release(left)
+        self.release(right)
+        self.branch_to(nxt.argval // 2, true if jump.endswith("_IF_TRUE") else f"!{true}")
+        return True
 
     def for_iter(self, off: int) -> None:
         # Canonical state here: the iterator is the frame's top of stack.
@@ -835,16 +991,19 @@ def translate(code, offset: int,
 def _translate(code, offset: int, globals_: dict | None, *,
                depend_on_globals: bool = True) -> tuple[str, tuple, tuple] | None:
     instructions = list(dis.get_instructions(code, adaptive=True))
-    jumps = [ins for ins in instructions
-             if _BASE.get(ins.opname, ins.opname) == "JUMP_BACKWARD"
-             and ins.argval // 2 == offset]
-    if len(jumps) != 1:
-        return None   # no loop here, or `continue` (a second back edge)
-    back = jumps[0].offset // 2
-    body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
-    if not body or _BASE.get(body[0].opname, body[0].opname) != "FOR_ITER":
+    head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
+    if head is None or _BASE.get(head.opname, head.opname) != "FOR_ITER":
         return None
-    gen = _Gen(code, body, offset, back, globals_, depend_on_globals)
+    # The body runs up to where FOR_ITER jumps once the iterator is exhausted; it
+    # ends with a back edge, and may have more (`continue`, an `else` at its end).
+    end = head.argval // 2
+    body = [ins for ins in instructions if offset <= ins.offset // 2 < end]
+    jumps = [ins for ins in body if _BASE.get(ins.opname, ins.opname) == "JUMP_BACKWARD"]
+    if not jumps or any(ins.argval // 2 != offset for ins in jumps):
+        return None   # no back edge to this head, or a nested loop
+    back = jumps[-1].offset // 2
+    body = [ins for ins in body if ins.offset // 2 <= back]
+    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end)
     try:
         text = gen.translate()
     except Unsupported:

@@ -26,6 +26,12 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "STORE_SUBSCR": ("STORE_SUBSCR_LIST_INT",),
     "UNPACK_SEQUENCE": ("UNPACK_SEQUENCE_TWO_TUPLE", "UNPACK_SEQUENCE_TUPLE",
                         "UNPACK_SEQUENCE_LIST"),
+    # branches inside the body (`if`, `if`/`else`): forward jumps to an instruction
+    # of the body, on a bool, None, a number, or a comparison of two floats or ints
+    "NOP": ANY, "JUMP_FORWARD": ANY,
+    "POP_JUMP_FORWARD_IF_FALSE": ANY, "POP_JUMP_FORWARD_IF_TRUE": ANY,
+    "POP_JUMP_FORWARD_IF_NONE": ANY, "POP_JUMP_FORWARD_IF_NOT_NONE": ANY,
+    "COMPARE_OP": ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP"),
 }
 # Forms of an ANY opcode that are not translated: string concatenation.
 EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {

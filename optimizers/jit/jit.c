@@ -158,9 +158,11 @@ load_loop(const char *path)
 #include "jit_handled.h"
 
 /* Could the translator take the loop whose head is at `head`? Only if it is
- * a FOR_ITER and every instruction up to the one back edge to it is one the
- * translator handles, in the form the specializer chose (_jit_codegen.py
- * decides the rest). Most loops fail here, in C, without running any Python
+ * a FOR_ITER and every instruction of its body (up to where FOR_ITER jumps
+ * once the iterator is exhausted) is one the translator handles, in the form
+ * the specializer chose, with every backward jump a back edge to the head (a
+ * `continue`, or the end of the body): no nested loop. _jit_codegen.py
+ * decides the rest. Most loops fail here, in C, without running any Python
  * code. That is cheaper, and it leaves the program's heap alone: importing
  * the translator to decline base32's decoding loop cost that benchmark 1% of
  * its instructions for good (obmalloc pools filling and emptying in turn),
@@ -169,9 +171,18 @@ load_loop(const char *path)
 static int
 may_translate(PyCodeObject *code, int head)
 {
-    int size = (int)Py_SIZE(code);
-    for (int offset = head; offset < size;) {
-        int word = _Py_Code_GetInstruction(code, offset, 1);
+    int word = _Py_Code_GetInstruction(code, head, 1);
+    if (word < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    if ((word & 255) != FOR_ITER) {
+        return 0;
+    }
+    int end = head + 1 + _Py_Opcode_CacheEntries(FOR_ITER) + (word >> 8);
+    int back_edges = 0;
+    for (int offset = head + 1 + _Py_Opcode_CacheEntries(FOR_ITER); offset < end;) {
+        word = _Py_Code_GetInstruction(code, offset, 1);
         int specialized = _Py_Code_GetInstruction(code, offset, 0);
         if (word < 0 || specialized < 0) {
             PyErr_Clear();
@@ -179,18 +190,18 @@ may_translate(PyCodeObject *code, int head)
         }
         int opcode = word & 255;
         int oparg = word >> 8;
-        if ((offset == head) != (opcode == FOR_ITER)) {
-            return 0;   /* the head is the one FOR_ITER */
-        }
         if (opcode == JUMP_BACKWARD) {
-            return offset + 1 - oparg == head;
+            if (offset + 1 - oparg != head) {
+                return 0;   /* a nested loop's */
+            }
+            back_edges++;
         }
-        if (opcode != FOR_ITER && !known_instruction(opcode, specialized & 255, oparg)) {
+        else if (!known_instruction(opcode, specialized & 255, oparg)) {
             return 0;
         }
         offset += 1 + _Py_Opcode_CacheEntries(opcode);
     }
-    return 0;
+    return back_edges > 0;
 }
 
 /* A globals dict's version (0 for anything else), without the VM's
