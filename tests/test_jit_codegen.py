@@ -72,8 +72,19 @@ LOOPS = {
                     mid += v
             return low, mid
     """,
+    # A while loop: its head is the body's first instruction, and it ends with a
+    # compare fused with a conditional back edge; falling through leaves the loop.
+    "while_loop": """
+        def f(n):
+            i = 0
+            s = 0.0
+            while i < n:
+                s += i * 0.5
+                i += 1
+            return s
+    """,
 }
-ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
+ARGS = {"while_loop": "2000", "float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]"}
 
@@ -85,8 +96,11 @@ exec(compile({source!r}, "<loop>", "exec"), namespace)
 f = namespace["f"]
 for _ in range(20):
     f({args})
-head = next(i.offset // 2 for i in dis.get_instructions(f, adaptive=True)
-            if i.opname.startswith("FOR_ITER"))
+instructions = list(dis.get_instructions(f, adaptive=True))
+head = next((i.offset // 2 for i in instructions if i.opname.startswith("FOR_ITER")),
+            None)
+if head is None:   # a while loop: the head is where its back edge jumps
+    head = next(i.argval // 2 for i in instructions if "BACKWARD" in i.opname)
 source, refs, depends = _jit_codegen._translate(f.__code__, head, namespace)
 assert depends in ((), (namespace, namespace.get('half'))), depends
 assert source.count(_jit_codegen.RUNTIME) == 1

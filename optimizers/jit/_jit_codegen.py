@@ -74,6 +74,9 @@ _FLOAT_SPECIALIZED = {"BINARY_OP_ADD_FLOAT", "BINARY_OP_SUBTRACT_FLOAT",
                       "BINARY_OP_MULTIPLY_FLOAT"}
 _INT_SPECIALIZED = {"BINARY_OP_ADD_INT", "BINARY_OP_SUBTRACT_INT", "BINARY_OP_MULTIPLY_INT"}
 
+# Jumps that can close a loop (their cold forms are specializations of these).
+_BACKWARD_JUMPS = ("JUMP_BACKWARD", "POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_TRUE",
+                   "POP_JUMP_BACKWARD_IF_NONE", "POP_JUMP_BACKWARD_IF_NOT_NONE")
 # Conditional forward jumps on a value, and the comparisons COMPARE_OP's argrepr names.
 _FORWARD_BRANCHES = ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE",
                      "POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE")
@@ -147,7 +150,8 @@ class _Gen:
     def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
                  depend_on_globals: bool = True, end: int | None = None) -> None:
         self.code = code
-        self.end = back + 1 if end is None else end   # where FOR_ITER exits the loop
+        self.end = back + 1 if end is None else end   # where the loop ends
+        self.is_for = _BASE.get(instructions[0].opname, instructions[0].opname) == "FOR_ITER"
         self.depend_on_globals = depend_on_globals
         self.instrs = instructions
         self.head = head
@@ -435,7 +439,7 @@ class _Gen:
         base = _BASE.get(name, name)
         arg = ins.arg
         structural = (off == self.head and base == "FOR_ITER") or (
-            base == "JUMP_BACKWARD" and ins.argval // 2 == self.head)
+            base in _BACKWARD_JUMPS and ins.argval // 2 == self.head)
         if not structural and not _jit_handled.handled(base, name, arg):
             _specialized(name)   # adaptive still: maybe later
             raise Unsupported(name)
@@ -497,18 +501,9 @@ class _Gen:
         elif base == "JUMP_FORWARD":
             self.jump_forward(ins.argval // 2, off)
         elif base == "JUMP_BACKWARD" and ins.argval // 2 == self.head:
-            if len(self.stack) != 0:
-                raise Unsupported("values on the stack at the back edge")
-            self.flush(off)
-            self.emit("(*iterations)++;")
-            # The interpreter checks the eval breaker after the jump: exit at
-            # the loop head, where it would handle it (and where it would
-            # start tracing, if a destructor switched it on).
-            self.guard("!PyExecutor_EvalBreakerIsSet() && !TRACING()", self.head)
-            self.may_have_run_code = False
-            self.cached.clear()
-            self.emit(f"goto i{self.head};")
-            self.reachable = False   # a `continue`: what follows is reached by a jump
+            self.back_edge(off, None)
+        elif base in _BACKWARD_JUMPS and ins.argval // 2 == self.head:
+            self.back_edge(off, self.truth_of_top(base, off), off + 1)
         else:
             raise Unsupported(name)
         return False
@@ -532,10 +527,19 @@ class _Gen:
         """Jump to `target` if `condition` (a C expression) holds, or always if
         None. The stack is empty and the frame current (flushed); what stays
         cached is dropped, as every path reaches `target` with nothing cached."""
-        if not self.head < target <= self.back:
-            raise Unsupported("a jump out of the loop's body")
         if self.stack:
             raise Unsupported("a value on the stack at a branch")
+        if target > self.back and not self.is_for:
+            # Out of a `while` loop (a `break`, or its condition at the top): the
+            # frame is current, so the compiled code returns there.
+            self.emit(f"if ({condition}) {{" if condition is not None else "{")
+            for line in self.exit_code(target):
+                self.emit("    " + line)
+            self.emit("}")
+            self.cached.clear()
+            return
+        if not self.head < target <= self.back:
+            raise Unsupported("a jump out of the loop's body")
         self.cached.clear()
         self.joins[target] = self.joins.get(target, False) or self.may_have_run_code
         self.emit(f"goto i{target};" if condition is None else f"if ({condition}) goto i{target};")
@@ -564,16 +568,17 @@ class _Gen:
         self.reachable = False
         return True
 
-    def branch_on_value(self, base: str, target: int, off: int) -> None:
-        """POP_JUMP_FORWARD_IF_TRUE/FALSE/NONE/NOT_NONE on the value on top. The
-        frame is flushed first, while the value is still on the stack: an exit
-        before `off` (a failed box, a guard) leaves it there for the interpreter."""
+    def truth_of_top(self, base: str, off: int) -> str:
+        """For a conditional jump `base` (POP_JUMP_*_IF_TRUE/FALSE/NONE/NOT_NONE) on
+        the value on top: flush the frame (while the value is still on the stack,
+        so that an exit before `off` leaves it there for the interpreter), pop the
+        value and return a C int variable that holds whether the jump is taken."""
         value = self.stack[-1]
         kind, what = value
         self.flush(off)
-        if base in ("POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE"):
+        if base.endswith("_NONE"):
             is_none = "0" if kind in UNBOXED else f"{self.object_expr(value)} == Py_None"
-            jump_if = is_none if base.endswith("_IF_NONE") else f"!({is_none})"
+            jump_if = f"!({is_none})" if base.endswith("_NOT_NONE") else is_none
         else:
             if kind is Kind.DOUBLE:
                 truth = f"({what}) != 0.0"   # NaN is true, as in Python
@@ -593,7 +598,37 @@ class _Gen:
             # True and False).
             self.emit(f"Py_DECREF({what});")
             self.may_have_run_code |= base.endswith("NONE")
-        self.branch_to(target, jump)
+        return jump
+
+    def branch_on_value(self, base: str, target: int, off: int) -> None:
+        """POP_JUMP_FORWARD_IF_TRUE/FALSE/NONE/NOT_NONE on the value on top."""
+        self.branch_to(target, self.truth_of_top(base, off))
+
+    def back_edge(self, off: int, condition: str | None, after: int | None = None) -> None:
+        """A jump to the head at `off` (if `condition`, a C expression, holds):
+        the frame made current, the iteration counted, and the eval breaker and
+        tracing checked (the interpreter checks them after a back edge: exit at the
+        head, where it handles them). A conditional back edge falls through to
+        `after`: the rest of the body, or, after the last one, out of the loop,
+        where the compiled code returns to the interpreter."""
+        if self.stack:
+            raise Unsupported("values on the stack at the back edge")
+        self.flush(off)
+        if condition is not None:
+            self.emit(f"if ({condition}) {{")
+        self.emit("(*iterations)++;")
+        self.guard("!PyExecutor_EvalBreakerIsSet() && !TRACING()", self.head)
+        self.emit(f"goto i{self.head};")
+        self.cached.clear()
+        if condition is None:
+            self.may_have_run_code = False
+            self.reachable = False   # what follows is reached by a jump, if at all
+            return
+        self.emit("}")
+        if off == self.back:
+            for line in self.exit_code(after):
+                self.emit(line)
+            self.reachable = False
 
     def compare_and_branch(self, ins, off: int) -> bool:
         """COMPARE_OP followed by POP_JUMP_FORWARD_IF_FALSE/TRUE (3.11 fuses the
@@ -601,8 +636,11 @@ class _Gen:
         C, of two floats or two ints, and the jump. Consumes the jump."""
         nxt = self.instrs[self.instrs.index(ins) + 1]
         jump = _BASE.get(nxt.opname, nxt.opname)
-        if jump not in ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE"):
-            raise Unsupported(f"{ins.opname} without a forward jump after it")
+        backward = jump in ("POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_TRUE")
+        if backward and nxt.argval // 2 != self.head:
+            raise Unsupported(f"{ins.opname} closing another loop")
+        if not backward and jump not in ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE"):
+            raise Unsupported(f"{ins.opname} without a conditional jump after it")
         op = _COMPARISONS.get(ins.argrepr)
         if op is None:
             raise Unsupported(f"COMPARE_OP {ins.argrepr}")
@@ -629,7 +667,11 @@ class _Gen:
         self.stack.pop()
         self.release(left)
         self.release(right)
-        self.branch_to(nxt.argval // 2, true if jump.endswith("_IF_TRUE") else f"!{true}")
+        condition = true if jump.endswith("_IF_TRUE") else f"!{true}"
+        if backward:
+            self.back_edge(nxt.offset // 2, condition, nxt.offset // 2 + 1)
+        else:
+            self.branch_to(nxt.argval // 2, condition)
         return True
 
     def for_iter(self, off: int) -> None:
@@ -992,17 +1034,27 @@ def _translate(code, offset: int, globals_: dict | None, *,
                depend_on_globals: bool = True) -> tuple[str, tuple, tuple] | None:
     instructions = list(dis.get_instructions(code, adaptive=True))
     head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
-    if head is None or _BASE.get(head.opname, head.opname) != "FOR_ITER":
+    if head is None:
         return None
-    # The body runs up to where FOR_ITER jumps once the iterator is exhausted; it
-    # ends with a back edge, and may have more (`continue`, an `else` at its end).
-    end = head.argval // 2
-    body = [ins for ins in instructions if offset <= ins.offset // 2 < end]
-    jumps = [ins for ins in body if _BASE.get(ins.opname, ins.opname) == "JUMP_BACKWARD"]
-    if not jumps or any(ins.argval // 2 != offset for ins in jumps):
-        return None   # no back edge to this head, or a nested loop
-    back = jumps[-1].offset // 2
-    body = [ins for ins in body if ins.offset // 2 <= back]
+    # The body runs from the head to its last back edge, a backward jump to the head
+    # (there may be more: `continue`, an `else` at the end of the body). A `for`
+    # loop's head is its FOR_ITER, whose exit is the loop's end; a `while` loop's
+    # head is the first instruction of its body, and its last back edge, often a
+    # conditional one, is its end.
+    backs = [ins for ins in instructions if ins.offset // 2 > offset
+             and _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS
+             and ins.argval // 2 == offset]
+    if not backs:
+        return None
+    back = backs[-1].offset // 2
+    is_for = _BASE.get(head.opname, head.opname) == "FOR_ITER"
+    end = head.argval // 2 if is_for else back + 1
+    if back >= end:
+        return None
+    body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
+    if any(_BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS and ins.argval // 2 != offset
+           for ins in body):
+        return None   # a nested loop
     gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end)
     try:
         text = gen.translate()

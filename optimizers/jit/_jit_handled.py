@@ -5,8 +5,9 @@ jit.c's pre-filter, which declines a loop without running any Python code, is ge
 from it when jit is built (gen_jit_handled.py writes jit_handled.h); the translator
 (_jit_codegen.py) refuses any instruction that is not here before it looks further. To
 translate a new instruction, add it here, then its translation to the translator (and a
-program that reaches it to tests/test_jit.py). The loop's head (its FOR_ITER) and its
-one back edge are structural, not listed.
+program that reaches it to tests/test_jit.py). A `for` loop's head (its FOR_ITER) and the
+backward jumps to the head (back edges, conditional ones included) are structural, not
+listed.
 """
 
 from __future__ import annotations

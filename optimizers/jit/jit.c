@@ -157,32 +157,54 @@ load_loop(const char *path)
  * again later. */
 #include "jit_handled.h"
 
-/* Could the translator take the loop whose head is at `head`? Only if it is
- * a FOR_ITER and every instruction of its body (up to where FOR_ITER jumps
- * once the iterator is exhausted) is one the translator handles, in the form
- * the specializer chose, with every backward jump a back edge to the head (a
- * `continue`, or the end of the body): no nested loop. _jit_codegen.py
- * decides the rest. Most loops fail here, in C, without running any Python
- * code. That is cheaper, and it leaves the program's heap alone: importing
- * the translator to decline base32's decoding loop cost that benchmark 1% of
- * its instructions for good (obmalloc pools filling and emptying in turn),
- * and CPython's test_genexps checks that a generator's tuples reuse one
- * address. */
+/* Is `opcode` a jump that can close a loop (generic forms)? */
+static int
+is_backward_jump(int opcode)
+{
+    return opcode == JUMP_BACKWARD || opcode == POP_JUMP_BACKWARD_IF_FALSE ||
+           opcode == POP_JUMP_BACKWARD_IF_TRUE || opcode == POP_JUMP_BACKWARD_IF_NONE ||
+           opcode == POP_JUMP_BACKWARD_IF_NOT_NONE;
+}
+
+/* Could the translator take the loop whose head is at `head`? Its body runs
+ * from the head to the last backward jump to the head (a `for` loop's head is
+ * its FOR_ITER, and that jump lies before FOR_ITER's exit; a `while` loop's
+ * head is the first instruction of its body). Only if every instruction of
+ * the body is one the translator handles, in the form the specializer chose,
+ * and every backward jump in it goes to the head (no nested loop).
+ * _jit_codegen.py decides the rest. Most loops fail here, in C, without
+ * running any Python code. That is cheaper, and it leaves the program's heap
+ * alone: importing the translator to decline base32's decoding loop cost
+ * that benchmark 1% of its instructions for good (obmalloc pools filling and
+ * emptying in turn), and CPython's test_genexps checks that a generator's
+ * tuples reuse one address. */
 static int
 may_translate(PyCodeObject *code, int head)
 {
-    int word = _Py_Code_GetInstruction(code, head, 1);
-    if (word < 0) {
+    int size = (int)Py_SIZE(code);
+    int first = _Py_Code_GetInstruction(code, head, 1);
+    if (first < 0) {
         PyErr_Clear();
         return 0;
     }
-    if ((word & 255) != FOR_ITER) {
+    int is_for = (first & 255) == FOR_ITER;
+    int last = -1;   /* the last back edge */
+    for (int offset = head; offset < size;) {
+        int word = _Py_Code_GetInstruction(code, offset, 1);
+        if (word < 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        if (is_backward_jump(word & 255) && offset + 1 - (word >> 8) == head) {
+            last = offset;
+        }
+        offset += 1 + _Py_Opcode_CacheEntries(word & 255);
+    }
+    if (last < 0 || (is_for && last >= head + 1 + (first >> 8))) {
         return 0;
     }
-    int end = head + 1 + _Py_Opcode_CacheEntries(FOR_ITER) + (word >> 8);
-    int back_edges = 0;
-    for (int offset = head + 1 + _Py_Opcode_CacheEntries(FOR_ITER); offset < end;) {
-        word = _Py_Code_GetInstruction(code, offset, 1);
+    for (int offset = head + (is_for ? 1 : 0); offset <= last;) {
+        int word = _Py_Code_GetInstruction(code, offset, 1);
         int specialized = _Py_Code_GetInstruction(code, offset, 0);
         if (word < 0 || specialized < 0) {
             PyErr_Clear();
@@ -190,18 +212,17 @@ may_translate(PyCodeObject *code, int head)
         }
         int opcode = word & 255;
         int oparg = word >> 8;
-        if (opcode == JUMP_BACKWARD) {
+        if (is_backward_jump(opcode)) {
             if (offset + 1 - oparg != head) {
                 return 0;   /* a nested loop's */
             }
-            back_edges++;
         }
         else if (!known_instruction(opcode, specialized & 255, oparg)) {
             return 0;
         }
         offset += 1 + _Py_Opcode_CacheEntries(opcode);
     }
-    return back_edges > 0;
+    return 1;
 }
 
 /* A globals dict's version (0 for anything else), without the VM's

@@ -239,6 +239,15 @@ on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next
         counter->count = 0;
         return;
     }
+    /* Hot code is quickened now if it is not yet, so that the specializer
+     * watches it run and an optimizer asked again after a backoff finds its
+     * specialized forms: 3.11 quickens a code object only after eight calls or
+     * JUMP_BACKWARDs, so a function called a few times whose loop closes with
+     * a conditional backward jump (a `while` loop's) would never be. */
+    if (code->co_warmup != 0) {
+        code->co_warmup = 0;
+        _PyCode_Quicken(code);
+    }
     /* Each capable optimizer is asked once per round, when the count reaches
      * its own threshold; in order of expected benefit; first offer wins. */
     PyObject *optimizers = PySequence_Tuple(state->optimizers);
