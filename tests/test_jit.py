@@ -341,6 +341,44 @@ PROGRAMS = {
         # Types change: a float bound, big ints that leave the unboxed range.
         print(halves(10.5), collatz(2 ** 70 + 1), until(-1))
     """,
+    # Attributes of instances (values array and slots) inside loops, and what
+    # makes their guards fail: the class changed, an attribute deleted, a
+    # __dict__ made, another class in the list.
+    "attributes": """
+        class P:
+            def __init__(s, x, y): s.x = x; s.y = y
+        class Q:
+            __slots__ = ('x', 'y')
+            def __init__(s, x, y): s.x = x; s.y = y
+
+        def dot(ps):
+            t = 0.0
+            for p in ps:
+                t += p.x * p.y
+            return t
+
+        def count_big(ps, limit):
+            n = 0
+            for p in ps:
+                if p.x > limit:
+                    n += 1
+            return n
+
+        ps = [P(i * 0.5, 2.0) for i in range(1000)]
+        qs = [Q(i * 0.5, 2.0) for i in range(1000)]
+        for rnd in range(5):
+            print(dot(ps), dot(qs), count_big(ps, 100.0), count_big(qs, 100.0))
+        P.z = 5                              # the class changed: its version too
+        odd = P(1.0, 1.0)
+        del odd.y
+        try:
+            dot(ps + [odd])
+        except AttributeError as e:
+            print("AttributeError", e)
+        d = P(3.0, 4.0)
+        d.__dict__                           # the values array is gone
+        print(dot(ps[:3] + [d]), count_big([Q(1, 2)] * 10 + qs + ps, 100.0))
+    """,
     "shared_floats": """
         def running_totals(rows):
             acc = 0.0

@@ -83,19 +83,31 @@ LOOPS = {
                 i += 1
             return s
     """,
+    # An attribute of instances, behind the version of their type.
+    "attribute": """
+        class P:
+            def __init__(self, x):
+                self.x = x
+        def f(ps):
+            t = 0.0
+            for p in ps:
+                t += p.x
+            return t
+    """,
 }
-ARGS = {"while_loop": "2000", "float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
+ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
-        "branches": "[i / 500.0 for i in range(500)]"}
+        "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
+        "attribute": "[P(i * 0.5) for i in range(200)]"}
 
 DRIVER = """\
-import dis, sys
+import dis, re, sys
 from plugopt import _jit_codegen
 namespace = {{}}
 exec(compile({source!r}, "<loop>", "exec"), namespace)
 f = namespace["f"]
 for _ in range(20):
-    f({args})
+    f(eval({args!r}, namespace))
 instructions = list(dis.get_instructions(f, adaptive=True))
 head = next((i.offset // 2 for i in instructions if i.opname.startswith("FOR_ITER")),
             None)
@@ -104,7 +116,9 @@ if head is None:   # a while loop: the head is where its back edge jumps
 source, refs, depends = _jit_codegen._translate(f.__code__, head, namespace)
 assert depends in ((), (namespace, namespace.get('half'))), depends
 assert source.count(_jit_codegen.RUNTIME) == 1
-sys.stdout.write(source.replace(_jit_codegen.RUNTIME, "/* jit_runtime.h */\\n"))
+source = source.replace(_jit_codegen.RUNTIME, "/* jit_runtime.h */\\n")
+# Type version tags depend on the order in which the process looked types up.
+sys.stdout.write(re.sub(r"tp_version_tag == [0-9]+u", "tp_version_tag == VERSION", source))
 """
 
 

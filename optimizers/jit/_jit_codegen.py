@@ -135,6 +135,20 @@ def _specialized(name: str) -> None:
         raise NotYet(name)
 
 
+def _inline_caches(code) -> dict[int, dict[str, int]]:
+    """The inline caches of `code`'s instructions, as dis shows them: instruction
+    offset (code units) -> field name -> value (a two-unit field is read whole)."""
+    caches: dict[int, dict[str, int]] = {}
+    owner = None
+    for ins in dis.get_instructions(code, adaptive=True, show_caches=True):
+        if ins.opname != "CACHE":
+            owner = caches.setdefault(ins.offset // 2, {})
+        elif owner is not None and ":" in ins.argrepr:
+            name, _, value = ins.argrepr.partition(":")
+            owner[name.strip()] = int(value)
+    return caches
+
+
 def _c_literal(value: object) -> Entry | None:
     """The unboxed entry for a constant int or float, or None."""
     if type(value) is float:
@@ -166,6 +180,7 @@ class _Gen:
         # BORROWED variable -> the code object it was guarded to run
         self.callees: dict[str, types.CodeType] = {}
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
+        self.caches = _inline_caches(code)   # offset -> the fields dis names
         self.nvars = 0
         # Set after dropping a reference that may have run Python code (a
         # destructor): the next instruction first checks that tracing did
@@ -494,6 +509,8 @@ class _Gen:
             return self.inline_call(ins, off)
         elif base == "NOP":
             pass
+        elif base == "LOAD_ATTR":
+            self.load_attr(ins, off)
         elif base == "COMPARE_OP":
             return self.compare_and_branch(ins, off)
         elif base in _FORWARD_BRANCHES:
@@ -843,6 +860,33 @@ class _Gen:
         # Its items are alive (we hold them), so freeing it runs no code.
         self.release(seq)
         self.stack.extend(reversed(items))
+
+    def load_attr(self, ins, off: int) -> None:
+        """LOAD_ATTR_INSTANCE_VALUE and LOAD_ATTR_SLOT, as the interpreter runs them:
+        the owner's type must have the version the specializer saw (an exit
+        otherwise), and the attribute is read from the instance's values array or
+        its slot (missing: exit). The version tag is written into the source, so a
+        run whose types got other tags compiles the loop again."""
+        cache = self.caches.get(ins.offset // 2, {})
+        version, index = cache.get("version"), cache.get("index")
+        if not version or index is None:
+            raise Unsupported(f"{ins.opname} without its cache")
+        owner = self.stack[-1]
+        if owner[0] in (*UNBOXED, Kind.NULL):
+            raise Unsupported(f"{ins.opname} of an unboxed value")
+        expr = self.object_expr(owner)
+        self.flush_before_release([owner], off)
+        self.guard(f"Py_TYPE({expr})->tp_version_tag == {version}u", off)
+        r = self.var(Kind.OBJ)
+        if ins.opname == "LOAD_ATTR_INSTANCE_VALUE":
+            self.emit(f"{r} = plugopt_instance_value({expr}, {index});")
+        else:
+            self.emit(f"{r} = *(PyObject **)((char *){expr} + {index});")
+        self.guard(f"{r} != NULL", off)
+        self.emit(f"Py_INCREF({r});")
+        self.stack.pop()
+        self.release_safe(owner)
+        self.stack.append(Entry(Kind.OBJ, r))
 
     def load_global(self, arg: int, off: int) -> None:
         """A global that names an inlinable function (see _Inliner). Usually

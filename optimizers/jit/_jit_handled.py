@@ -33,6 +33,8 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "POP_JUMP_FORWARD_IF_FALSE": ANY, "POP_JUMP_FORWARD_IF_TRUE": ANY,
     "POP_JUMP_FORWARD_IF_NONE": ANY, "POP_JUMP_FORWARD_IF_NOT_NONE": ANY,
     "COMPARE_OP": ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP"),
+    # attributes of instances: the values array or a slot, behind the type's version
+    "LOAD_ATTR": ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"),
 }
 # Forms of an ANY opcode that are not translated: string concatenation.
 EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {

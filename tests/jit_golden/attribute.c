@@ -1,0 +1,136 @@
+/* plugopt.jit: the loop of f at offset 5; generated, do not edit. */
+/* jit_runtime.h */
+
+struct _PyInterpreterFrame *
+plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
+                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+{
+    PyObject **L = PyExecutor_Frame_GetLocals(frame);
+    PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
+    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
+    (void)consts; (void)G; (void)K; (void)B; (void)V;
+    goto i5;
+  i5: /* FOR_ITER to 36 */ ;
+    { PyObject *it = S[-1];
+    if (!((Py_IS_TYPE(it, &PyListIter_Type) || Py_IS_TYPE(it, &PyTupleIter_Type) || Py_IS_TYPE(it, &PyRangeIter_Type)) || plugopt_is_simple_enumerate(it))) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 5);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    }
+    PyObject * o1;
+    o1 = Py_TYPE(S[-1])->tp_iternext(S[-1]);
+    if (!(o1 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 5);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i6: /* STORE_FAST__LOAD_FAST p */ ;
+    { PyObject *o = L[2]; L[2] = o1; Py_XDECREF(o); }
+  i7: /* LOAD_FAST__LOAD_FAST t */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 7);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(L[1] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 7);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i8: /* LOAD_FAST p */ ;
+    if (!(L[2] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 8);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i9: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 9);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o2;
+    o2 = plugopt_instance_value(L[2], 0);
+    if (!(o2 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 9);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o2);
+  i14: /* BINARY_OP_ADD_FLOAT += */ ;
+    if (!(PyFloat_CheckExact(L[1]))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o2;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o2))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o2;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d3;
+    d3 = PyFloat_AS_DOUBLE(L[1]) + PyFloat_AS_DOUBLE(o2);
+    Py_DECREF(o2);
+  i16: /* STORE_FAST t */ ;
+    double d4;
+    d4 = d3;
+  i17: /* JUMP_BACKWARD_QUICK to 10 */ ;
+    int keep_4_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_4_1 = keep_4_1 ? NULL : PyFloat_FromDouble(d4);
+    if ((!keep_4_1 && new_4_1 == NULL)) { Py_XDECREF(new_4_1);
+        {
+            PyObject **sp = S;
+            int failed = 0;
+            PyObject *old1 = L[1];
+            PyObject *new1 = NULL;
+            if (plugopt_float_is_private(old1)) {
+                ((PyFloatObject *)old1)->ob_fval = d4; old1 = NULL;
+            } else {
+                new1 = PyFloat_FromDouble(d4);
+                if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+            }
+            PyExecutor_Frame_SetStackPointer(frame, sp);
+            PyExecutor_Frame_SetNextInstr(frame, 17);
+            if (new1 != NULL) { Py_XDECREF(old1); }
+            return (failed || PyErr_Occurred()) ? NULL : frame;
+        }
+    }
+    if (keep_4_1) { ((PyFloatObject *)L[1])->ob_fval = d4; } else { PyObject *o = L[1]; L[1] = new_4_1; Py_XDECREF(o); }
+    (*iterations)++;
+    if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 5);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    goto i5;
+}
