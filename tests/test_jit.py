@@ -364,10 +364,22 @@ PROGRAMS = {
                     n += 1
             return n
 
+        def move(ps, dt):
+            for p in ps:
+                p.x += p.y * dt              # a float written in place, mostly
+                p.y = p.y + p.y              # a new float
+
         ps = [P(i * 0.5, 2.0) for i in range(1000)]
         qs = [Q(i * 0.5, 2.0) for i in range(1000)]
         for rnd in range(5):
             print(dot(ps), dot(qs), count_big(ps, 100.0), count_big(qs, 100.0))
+            move(ps, 0.5); move(qs, 0.25)
+        print(sum(p.x for p in ps), sum(q.y for q in qs))
+        held = ps[7].x                       # not private any more: a new box
+        move(ps[:10], 1.0)
+        s = P("a", "b")                      # strings: the interpreter
+        move([s] * 2 + qs[:3], 2)
+        print(held, ps[7].x, s.x, s.y)
         P.z = 5                              # the class changed: its version too
         odd = P(1.0, 1.0)
         del odd.y

@@ -92,6 +92,7 @@ LOOPS = {
             t = 0.0
             for p in ps:
                 t += p.x
+                p.x = t
             return t
     """,
 }

@@ -511,6 +511,8 @@ class _Gen:
             pass
         elif base == "LOAD_ATTR":
             self.load_attr(ins, off)
+        elif base == "STORE_ATTR":
+            self.store_attr(ins, off)
         elif base == "COMPARE_OP":
             return self.compare_and_branch(ins, off)
         elif base in _FORWARD_BRANCHES:
@@ -861,16 +863,67 @@ class _Gen:
         self.release(seq)
         self.stack.extend(reversed(items))
 
+    def attr_cache(self, ins) -> tuple[int, int]:
+        """The type version and the index (or slot offset) the specializer wrote
+        into the instruction's inline cache."""
+        cache = self.caches.get(ins.offset // 2, {})
+        version, index = cache.get("version"), cache.get("index")
+        if not version or index is None:
+            raise Unsupported(f"{ins.opname} without its cache")
+        return version, index
+
+    def store_attr(self, ins, off: int) -> None:
+        """STORE_ATTR_INSTANCE_VALUE and STORE_ATTR_SLOT over an attribute that is
+        set, as the interpreter runs them behind the type's version. The old value
+        is dropped here only when it is a float, an int, a bool or None, whose
+        destructors run no Python code; a float nobody else references takes the
+        new value in place. Anything else: exit, and the interpreter stores."""
+        version, index = self.attr_cache(ins)
+        value, owner = self.stack[-2], self.stack[-1]
+        if owner[0] in (*UNBOXED, Kind.NULL) or value[0] is Kind.NULL:
+            raise Unsupported(f"{ins.opname} of an unboxed owner")
+        self.flush_before_release([owner], off)
+        o = self.object_expr(owner)
+        self.guard(f"Py_TYPE({o})->tp_version_tag == {version}u", off)
+        slot = f"a{self.nvars}"
+        self.nvars += 1
+        if ins.opname == "STORE_ATTR_INSTANCE_VALUE":
+            self.emit(f"PyObject **{slot} = plugopt_instance_slot({o}, {index});")
+        elif ins.opname == "STORE_ATTR_SLOT":
+            self.emit(f"PyObject **{slot} = (PyObject **)((char *){o} + {index});")
+        else:
+            _specialized(ins.opname)
+            raise Unsupported(ins.opname)
+        old = self.var(Kind.OBJ)
+        self.emit(f"{old} = {slot} != NULL ? *{slot} : NULL;")
+        self.guard(f"{old} != NULL && (PyFloat_CheckExact({old}) || PyLong_CheckExact({old}) || "
+                   f"PyBool_Check({old}) || {old} == Py_None)", off)
+        if value[0] is Kind.DOUBLE:
+            self.emit(f"if (plugopt_float_is_private({old})) {{")
+            self.emit(f"    ((PyFloatObject *){old})->ob_fval = {value[1]};")
+            self.emit("} else {")
+        if value[0] in UNBOXED:
+            box = self.var(Kind.OBJ)
+            self.emit(f"{box} = {self.box(value[0], value[1])};")
+            self.guard(f"{box} != NULL", off)
+        else:
+            box, pre = self.as_object_expr(value)
+            for line in pre:
+                self.emit(line)
+        self.emit(f"*{slot} = {box}; Py_DECREF({old});")
+        if value[0] is Kind.DOUBLE:
+            self.emit("}")
+        self.stack.pop()
+        self.stack.pop()
+        self.release_safe(owner)
+
     def load_attr(self, ins, off: int) -> None:
         """LOAD_ATTR_INSTANCE_VALUE and LOAD_ATTR_SLOT, as the interpreter runs them:
         the owner's type must have the version the specializer saw (an exit
         otherwise), and the attribute is read from the instance's values array or
         its slot (missing: exit). The version tag is written into the source, so a
         run whose types got other tags compiles the loop again."""
-        cache = self.caches.get(ins.offset // 2, {})
-        version, index = cache.get("version"), cache.get("index")
-        if not version or index is None:
-            raise Unsupported(f"{ins.opname} without its cache")
+        version, index = self.attr_cache(ins)
         owner = self.stack[-1]
         if owner[0] in (*UNBOXED, Kind.NULL):
             raise Unsupported(f"{ins.opname} of an unboxed value")

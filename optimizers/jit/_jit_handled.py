@@ -35,6 +35,7 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "COMPARE_OP": ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP"),
     # attributes of instances: the values array or a slot, behind the type's version
     "LOAD_ATTR": ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"),
+    "STORE_ATTR": ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"),
 }
 # Forms of an ANY opcode that are not translated: string concatenation.
 EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {

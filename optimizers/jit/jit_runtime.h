@@ -19,17 +19,26 @@
 #define C(k) PyTuple_GET_ITEM(consts, (k))
 #define TRACING() (PyThreadState_Get()->cframe->use_tracing)
 
-/* The attribute LOAD_ATTR_INSTANCE_VALUE reads: slot `index` of the values
- * array of an object whose type keeps its instances' attributes there
- * (Py_TPFLAGS_MANAGED_DICT, implied by the type version the caller checked).
- * 3.11.2 keeps the array's pointer four words before the object
- * (_PyObject_ValuesPointer in Include/internal/pycore_object.h); NULL once a
- * __dict__ was made. A borrowed reference, or NULL: the interpreter's case. */
+/* Where LOAD_ATTR_INSTANCE_VALUE and STORE_ATTR_INSTANCE_VALUE find an
+ * attribute: slot `index` of the values array of an object whose type keeps
+ * its instances' attributes there (Py_TPFLAGS_MANAGED_DICT, implied by the
+ * type version the caller checked). 3.11.2 keeps the array's pointer four
+ * words before the object (_PyObject_ValuesPointer in
+ * Include/internal/pycore_object.h); it is NULL once a __dict__ was made, and
+ * then so is this (the interpreter's case). */
+static inline PyObject **
+plugopt_instance_slot(PyObject *owner, Py_ssize_t index)
+{
+    PyObject **values = ((PyObject ***)owner)[-4];
+    return values != NULL ? &values[index] : NULL;
+}
+
+/* The attribute there, borrowed, or NULL (no values array, or not set). */
 static inline PyObject *
 plugopt_instance_value(PyObject *owner, Py_ssize_t index)
 {
-    PyObject **values = ((PyObject ***)owner)[-4];
-    return values != NULL ? values[index] : NULL;
+    PyObject **slot = plugopt_instance_slot(owner, index);
+    return slot != NULL ? *slot : NULL;
 }
 
 /* CPython 3.11.2's enumerate object (Objects/enumobject.c); the size check

@@ -10,7 +10,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
     (void)consts; (void)G; (void)K; (void)B; (void)V;
     goto i5;
-  i5: /* FOR_ITER to 36 */ ;
+  i5: /* FOR_ITER to 50 */ ;
     { PyObject *it = S[-1];
     if (!((Py_IS_TYPE(it, &PyListIter_Type) || Py_IS_TYPE(it, &PyTupleIter_Type) || Py_IS_TYPE(it, &PyRangeIter_Type)) || plugopt_is_simple_enumerate(it))) {
         PyObject **sp = S;
@@ -99,13 +99,113 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     double d3;
     d3 = PyFloat_AS_DOUBLE(L[1]) + PyFloat_AS_DOUBLE(o2);
     Py_DECREF(o2);
-  i16: /* STORE_FAST t */ ;
+  i16: /* STORE_FAST__LOAD_FAST t */ ;
     double d4;
     d4 = d3;
-  i17: /* JUMP_BACKWARD_QUICK to 10 */ ;
-    int keep_4_1 = plugopt_float_is_private(L[1]);
-    PyObject *new_4_1 = keep_4_1 ? NULL : PyFloat_FromDouble(d4);
-    if ((!keep_4_1 && new_4_1 == NULL)) { Py_XDECREF(new_4_1);
+  i17: /* LOAD_FAST__LOAD_FAST t */ ;
+  i18: /* LOAD_FAST p */ ;
+    if (!(L[2] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d4; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d4);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d4);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 18);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i19: /* STORE_ATTR_INSTANCE_VALUE x */ ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d4; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d4);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d4);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 19);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject **a4 = plugopt_instance_slot(L[2], 0);
+    PyObject * o6;
+    o6 = a4 != NULL ? *a4 : NULL;
+    if (!(o6 != NULL && (PyFloat_CheckExact(o6) || PyLong_CheckExact(o6) || PyBool_Check(o6) || o6 == Py_None))) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d4; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d4);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d4);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 19);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (plugopt_float_is_private(o6)) {
+        ((PyFloatObject *)o6)->ob_fval = d4;
+    } else {
+    PyObject * o7;
+    o7 = PyFloat_FromDouble(d4);
+    if (!(o7 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d4; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d4);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d4);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 19);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    *a4 = o7; Py_DECREF(o6);
+    }
+  i24: /* JUMP_BACKWARD_QUICK to 10 */ ;
+    int keep_7_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_7_1 = keep_7_1 ? NULL : PyFloat_FromDouble(d4);
+    if ((!keep_7_1 && new_7_1 == NULL)) { Py_XDECREF(new_7_1);
         {
             PyObject **sp = S;
             int failed = 0;
@@ -118,12 +218,12 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
                 if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
             }
             PyExecutor_Frame_SetStackPointer(frame, sp);
-            PyExecutor_Frame_SetNextInstr(frame, 17);
+            PyExecutor_Frame_SetNextInstr(frame, 24);
             if (new1 != NULL) { Py_XDECREF(old1); }
             return (failed || PyErr_Occurred()) ? NULL : frame;
         }
     }
-    if (keep_4_1) { ((PyFloatObject *)L[1])->ob_fval = d4; } else { PyObject *o = L[1]; L[1] = new_4_1; Py_XDECREF(o); }
+    if (keep_7_1) { ((PyFloatObject *)L[1])->ob_fval = d4; } else { PyObject *o = L[1]; L[1] = new_7_1; Py_XDECREF(o); }
     (*iterations)++;
     if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
         PyObject **sp = S;
