@@ -81,6 +81,7 @@ static struct {
 /* --- Fuzz mode ------------------------------------------------------------ */
 
 static int fuzz_enabled;
+static int fuzz_depend;   /* fuzz mode: executors depend on their namespaces */
 static long long fuzz_seed;
 static uint64_t fuzz_state;
 
@@ -550,6 +551,9 @@ new_executor(void)
 static void
 depend_on_namespaces(PyExecutorObject *executor)
 {
+    if (!fuzz_depend) {
+        return;
+    }
     PyObject *globals = PyEval_GetGlobals();
     PyObject *builtins = PyEval_GetBuiltins();
     if (globals != NULL) {
@@ -784,10 +788,15 @@ done:
     return result;
 }
 
-/* PLUGOPT_STEPPER_SEED=<int> turns fuzz mode on (read once, at import). */
+/* PLUGOPT_STEPPER_SEED=<int> turns fuzz mode on (read once, at import), and
+ * with it the dependencies on namespaces, unless PLUGOPT_STEPPER_DEPEND=0:
+ * the VM's Bloom filters hash addresses, which differ from run to run, so
+ * with dependencies two runs of one seed may remove executors differently. */
 static int
 read_fuzz_seed(void)
 {
+    const char *depend = getenv("PLUGOPT_STEPPER_DEPEND");
+    fuzz_depend = depend == NULL || strcmp(depend, "0") != 0;
     const char *value = getenv("PLUGOPT_STEPPER_SEED");
     if (value == NULL || *value == '\0') {
         return 0;
