@@ -135,6 +135,13 @@ def _specialized(name: str) -> None:
         raise NotYet(name)
 
 
+def _plain_value(var: str) -> str:
+    """C test that the object in `var` is a float, an int, a bool or None: objects
+    whose destructors run no Python code."""
+    return (f"PyFloat_CheckExact({var}) || PyLong_CheckExact({var}) || "
+            f"PyBool_Check({var}) || {var} == Py_None")
+
+
 def _inline_caches(code) -> dict[int, dict[str, int]]:
     """The inline caches of `code`'s instructions, as dis shows them: instruction
     offset (code units) -> field name -> value (a two-unit field is read whole)."""
@@ -811,19 +818,15 @@ class _Gen:
         self.emit(f"{r} = (double){a} / (double){b};")
         return Entry(Kind.DOUBLE, r)
 
-    def store_subscr_list_int(self, off: int) -> None:
-        value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
-        self.flush_before_release((seq, index), off)
-        s_expr, n = self.list_index(seq, index, off)
-        # The old item is dropped here: only floats, ints, bools and None,
-        # whose destructors run no Python code; anything else, the interpreter.
-        self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
-        self.guard(f"PyFloat_CheckExact({n}) || PyLong_CheckExact({n}) || "
-                   f"PyBool_Check({n}) || {n} == Py_None", off)
+    def replace_plain_value(self, old: str, value, store: str, off: int) -> None:
+        """Put the entry `value` where the C variable `old` came from (a list item,
+        an attribute), `old` being a float, an int, a bool or None (guarded by the
+        caller): a float nobody else references takes a new float value in place;
+        otherwise `store` (a C statement, with {new} for the new reference) stores
+        the new value and `old` is dropped, running no code."""
         if value[0] is Kind.DOUBLE:
-            # An item nobody else references takes the new value in place.
-            self.emit(f"if (plugopt_float_is_private({n})) {{")
-            self.emit(f"    ((PyFloatObject *){n})->ob_fval = {value[1]};")
+            self.emit(f"if (plugopt_float_is_private({old})) {{")
+            self.emit(f"    ((PyFloatObject *){old})->ob_fval = {value[1]};")
             self.emit("} else {")
         if value[0] in UNBOXED:
             box = self.var(Kind.OBJ)
@@ -833,9 +836,19 @@ class _Gen:
             box, pre = self.as_object_expr(value)
             for line in pre:
                 self.emit(line)
-        self.emit(f"PyList_SET_ITEM({s_expr}, n{n}, {box}); Py_DECREF({n});")
+        self.emit(store.format(new=box) + f" Py_DECREF({old});")
         if value[0] is Kind.DOUBLE:
             self.emit("}")
+
+    def store_subscr_list_int(self, off: int) -> None:
+        value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
+        self.flush_before_release((seq, index), off)
+        s_expr, n = self.list_index(seq, index, off)
+        # The old item is dropped here: only floats, ints, bools and None,
+        # whose destructors run no Python code; anything else, the interpreter.
+        self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
+        self.guard(_plain_value(n), off)
+        self.replace_plain_value(n, value, f"PyList_SET_ITEM({s_expr}, n{n}, {{new}});", off)
         for _ in range(3):
             self.stack.pop()
         self.release_safe(seq)
@@ -896,23 +909,8 @@ class _Gen:
             raise Unsupported(ins.opname)
         old = self.var(Kind.OBJ)
         self.emit(f"{old} = {slot} != NULL ? *{slot} : NULL;")
-        self.guard(f"{old} != NULL && (PyFloat_CheckExact({old}) || PyLong_CheckExact({old}) || "
-                   f"PyBool_Check({old}) || {old} == Py_None)", off)
-        if value[0] is Kind.DOUBLE:
-            self.emit(f"if (plugopt_float_is_private({old})) {{")
-            self.emit(f"    ((PyFloatObject *){old})->ob_fval = {value[1]};")
-            self.emit("} else {")
-        if value[0] in UNBOXED:
-            box = self.var(Kind.OBJ)
-            self.emit(f"{box} = {self.box(value[0], value[1])};")
-            self.guard(f"{box} != NULL", off)
-        else:
-            box, pre = self.as_object_expr(value)
-            for line in pre:
-                self.emit(line)
-        self.emit(f"*{slot} = {box}; Py_DECREF({old});")
-        if value[0] is Kind.DOUBLE:
-            self.emit("}")
+        self.guard(f"{old} != NULL && ({_plain_value(old)})", off)
+        self.replace_plain_value(old, value, f"*{slot} = {{new}};", off)
         self.stack.pop()
         self.stack.pop()
         self.release_safe(owner)
