@@ -96,10 +96,32 @@ LOOPS = {
             return t
     """,
 }
+# Function units, translated from their RESUME once the function is warm.
+FUNCTIONS = {
+    # Stops before each Python call (the interpreter makes it) and continues
+    # after it: the entry switch dispatches on the frame's next instruction.
+    # Methods of a class whose instances keep their values inline are looked up
+    # behind the type's and the shared keys' versions.
+    "method_unit": """
+        class V:
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+            def dot(self, other):
+                return self.x * other.x + self.y * other.y
+        def f(v):
+            k = v.x * 0.5 + v.y * 0.25
+            w = V(v.x * k, v.y * k)
+            d = w.dot(v) + v.x * 0.5 - v.y * k
+            e = d * d + w.x * 2.0 - k
+            return e is None, e
+    """,
+}
 ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
-        "attribute": "[P(i * 0.5) for i in range(200)]"}
+        "attribute": "[P(i * 0.5) for i in range(200)]",
+        "method_unit": "V(1.5, 2.5)"}
 
 DRIVER = """\
 import dis, re, sys
@@ -107,25 +129,37 @@ from plugopt import _jit_codegen
 namespace = {{}}
 exec(compile({source!r}, "<loop>", "exec"), namespace)
 f = namespace["f"]
-for _ in range(20):
-    f(eval({args!r}, namespace))
+argument = eval({args!r}, namespace)
+for _ in range(100):
+    f(argument)
 instructions = list(dis.get_instructions(f, adaptive=True))
-head = next((i.offset // 2 for i in instructions if i.opname.startswith("FOR_ITER")),
-            None)
-if head is None:   # a while loop: the head is where its back edge jumps
-    head = next(i.argval // 2 for i in instructions if "BACKWARD" in i.opname)
-source, refs, depends = _jit_codegen._translate(f.__code__, head, namespace)
-assert depends in ((), (namespace, namespace.get('half'))), depends
+if {function}:
+    source, refs, depends, continuations, install_entry = _jit_codegen._translate_function(
+        f.__code__, 0, namespace)
+    assert install_entry and continuations, (install_entry, continuations)
+    assert depends[0] is namespace, depends
+else:
+    head = next((i.offset // 2 for i in instructions if i.opname.startswith("FOR_ITER")),
+                None)
+    if head is None:   # a while loop: the head is where its back edge jumps
+        head = next(i.argval // 2 for i in instructions if "BACKWARD" in i.opname)
+    source, refs, depends, _, _ = _jit_codegen._translate(f.__code__, head, namespace)
+    assert depends in ((), (namespace, namespace.get('half'))), depends
 assert source.count(_jit_codegen.RUNTIME) == 1
 source = source.replace(_jit_codegen.RUNTIME, "/* jit_runtime.h */\\n")
-# Type version tags depend on the order in which the process looked types up.
-sys.stdout.write(re.sub(r"tp_version_tag == [0-9]+u", "tp_version_tag == VERSION", source))
+# Type and keys version tags depend on the order in which the process looked
+# types up: the literals they are compared with are left out.
+VERSIONS = (r"(tp_version_tag|plugopt_cache_u32\\(CODE, [0-9]+\\)"
+            r"|plugopt_cached_keys_version\\(Py_TYPE\\([^()]*\\)\\)) == [0-9]+u")
+sys.stdout.write(re.sub(VERSIONS, r"\\1 == VERSION", source))
 """
 
 
-@pytest.mark.parametrize("name", sorted(LOOPS))
+@pytest.mark.parametrize("name", sorted([*LOOPS, *FUNCTIONS]))
 def test_generated_c_matches_its_golden_file(patched_python: Path, name: str) -> None:
-    code = DRIVER.format(source=textwrap.dedent(LOOPS[name]), args=ARGS[name])
+    source = LOOPS.get(name) or FUNCTIONS[name]
+    code = DRIVER.format(source=textwrap.dedent(source), args=ARGS[name],
+                         function=name in FUNCTIONS)
     result = run_python(patched_python, code)
     assert result.returncode == 0, output(result)
     golden = GOLDEN / f"{name}.c"

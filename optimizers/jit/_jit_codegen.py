@@ -52,6 +52,7 @@ import collections
 import dis
 import opcode
 import os
+import re
 import types
 import weakref
 
@@ -94,6 +95,17 @@ _EXACT_IN_DOUBLE = 1 << 53
 # Kind and Entry are plain classes, not enum and typing: the translator is imported at
 # the first hot loop of a process, and importing those two modules there cost every such
 # process about 70 M instructions (9 ms; callgrind, nbody and spectral_norm).
+
+# A constant's repr may hold an address ("<code object f at 0x7f...>"), which
+# differs between runs and would defeat the cache, or "*/", which would end the
+# comment it is quoted in.
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+def _comment_text(argrepr: str) -> str:
+    return _ADDRESS.sub("", argrepr).replace("*/", "* /")
+
+
 class Kind:
     """What a stack entry (or a cached local) is; one instance per kind, compared with
     `is`. The value's first letter starts the names of the C variables that hold one."""
@@ -167,10 +179,37 @@ def _c_literal(value: object) -> Entry | None:
     return None
 
 
+# A function unit's compiled code runs until something the translator does not handle,
+# a call of a Python function or a return, and exits there; after a Python call whose
+# result is the only value on the stack it may resume (a continuation: an executor
+# of its own at the instruction after the CALL, entering the same compiled function).
+# A part of the unit is worth an executor's entry (about 50 instructions of the VM's
+# and the executor's) only if it runs at least this many instructions of the function.
+MIN_SEGMENT = 6
+
+# PRECALL forms whose callee is a Python function or class (or not known yet): in a
+# function unit the compiled code stops before them, and the interpreter makes the
+# call, pushing the callee's frame without recursing in C.
+_PYTHON_CALLS = ("PRECALL_PYFUNC", "PRECALL_BOUND_METHOD", "PRECALL_ADAPTIVE", "PRECALL")
+
+
 class _Gen:
     def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
-                 depend_on_globals: bool = True, end: int | None = None) -> None:
+                 depend_on_globals: bool = True, end: int | None = None,
+                 function: bool = False) -> None:
         self.code = code
+        # A function unit (from its RESUME) or a loop unit (from its head).
+        self.function = function
+        # Exits write the value stack from here: the loop's entry stack pointer
+        # (the iterator below it), or a function unit's stack base.
+        self.base = "S0" if function else "S"
+        # A function unit's entries (its head and its continuations), each with
+        # the number of instructions translated from it.
+        self.entries: dict[int, int] = {head: 0}
+        self.entry = head
+        # The targets of backward jumps: a function unit stops before a loop.
+        self.loop_heads = {ins.argval // 2 for ins in instructions
+                           if _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS}
         self.end = back + 1 if end is None else end   # where the loop ends
         self.is_for = _BASE.get(instructions[0].opname, instructions[0].opname) == "FOR_ITER"
         self.depend_on_globals = depend_on_globals
@@ -251,7 +290,7 @@ class _Gen:
 
     def exit_code(self, offset: int) -> list[str]:
         """Leave the frame as the interpreter has it before `offset`."""
-        out = ["{", "    PyObject **sp = S;", "    int failed = 0;"]
+        out = ["{", f"    PyObject **sp = {self.base};", "    int failed = 0;"]
         olds = []
         for i in sorted(self.dirty):
             kind, v = self.cached[i]
@@ -310,7 +349,12 @@ class _Gen:
         start of the instruction at `offset`, before it has any effect and
         with the stack as it was there: if a box fails (no memory), the
         slots are left as they were and the code exits before `offset`,
-        where the interpreter raises the MemoryError."""
+        where the interpreter raises the MemoryError.
+
+        Also the first thing done before code may run: borrowed stack entries
+        (globals, loaded without a reference) take one, as the rebinding of a
+        global by that code could free them."""
+        self.own_borrowed()
         if not self.dirty:
             return
         tag = self.nvars
@@ -418,6 +462,13 @@ class _Gen:
             self.emit(f"Py_DECREF({entry[1]});")
             self.may_have_run_code = True
 
+    def own_borrowed(self) -> None:
+        """Borrowed stack entries take a reference (keeping their C variable)."""
+        for n, (kind, what) in enumerate(self.stack):
+            if kind is Kind.BORROWED:
+                self.emit(f"Py_INCREF({what});")
+                self.stack[n] = Entry(Kind.OBJ, what)
+
     def own_borrowed_of(self, local: int) -> None:
         """Before local `local` changes, stack entries borrowed from it take a reference."""
         for n, (kind, what) in enumerate(self.stack):
@@ -442,17 +493,98 @@ class _Gen:
                 else:
                     self.may_have_run_code = self.joins[off]
                 self.reachable = True
-            self.lines.append(f"  i{off}: /* {ins.opname} {ins.argrepr} */ ;")
+            self.lines.append(f"  i{off}: /* {ins.opname} {_comment_text(ins.argrepr)} */ ;")
             if skip:   # the CALL of an inlined PRECALL/CALL pair, a fused compare's jump
                 skip = False
                 continue
             if not self.reachable:   # after an unconditional jump, until a target
                 continue
+            if self.function and off != self.head and off in self.loop_heads:
+                self.end_segment(off)   # a loop: the interpreter's
+                continue
             if self.may_have_run_code:
                 self.guard("!TRACING()", ins.offset // 2)
                 self.may_have_run_code = False
-            skip = self.one(ins)
+            if not self.function:
+                skip = self.one(ins)
+                continue
+            state = self.snapshot()
+            try:
+                skip = self.one(ins)
+            except Unsupported:
+                self.restore(state)
+                self.end_segment(off)
+            except NotYet:
+                if self.entry != self.head or self.entries[self.head] >= MIN_SEGMENT:
+                    # Off the first part's way: not worth waiting for.
+                    self.restore(state)
+                    self.end_segment(off)
+                else:
+                    raise
+            else:
+                self.entries[self.entry] += 1
         return "\n".join(self.lines)
+
+    # -- function units -------------------------------------------------------
+    def snapshot(self) -> tuple:
+        return (len(self.lines), list(self.stack), dict(self.cached), set(self.dirty),
+                self.may_have_run_code, dict(self.joins), dict(self.callees))
+
+    def restore(self, state: tuple) -> None:
+        """Undo a partly translated instruction (a function unit then exits before it)."""
+        nlines, stack, cached, dirty, ran, joins, callees = state
+        del self.lines[nlines:]
+        self.stack, self.cached, self.dirty = stack, cached, dirty
+        self.may_have_run_code, self.joins, self.callees = ran, joins, callees
+        self.inline_exit = None
+
+    def end_segment(self, off: int) -> None:
+        """A function unit stops before `off`: the frame as the interpreter has it
+        there. Every such stop is planned (a return, a Python call, a loop, an
+        instruction not handled), unlike a guard's exit: it counts as an
+        iteration does for a loop unit (jit.c's probation)."""
+        self.emit("(*iterations)++;")
+        for line in self.exit_code(off):
+            self.emit(line)
+        self.stack, self.cached, self.dirty = [], {}, set()
+        self.reachable = False
+
+    def python_call(self, ins, nxt, off: int) -> bool:
+        """A call the interpreter makes (a Python function or class): stop before
+        the PRECALL. If the call's result is then the only value on the stack,
+        continue after the CALL, as a continuation entered there. Consumes CALL."""
+        nargs = ins.arg
+        if len(self.stack) < nargs + 2:
+            raise Unsupported("PRECALL: short stack")
+        alone = len(self.stack) == nargs + 2
+        self.end_segment(off)
+        index = self.instrs.index(nxt) + 1
+        if not alone or index >= len(self.instrs):
+            return True
+        cont = self.instrs[index].offset // 2
+        if cont in self.joins or cont in self.loop_heads:
+            return True
+        # Entered with the result at the stack base: take its reference.
+        self.lines.append(f"  c{cont}: ;")
+        v = self.var(Kind.OBJ)
+        self.emit(f"{v} = S0[0];")
+        self.stack = [Entry(Kind.OBJ, v)]
+        self.reachable = True
+        self.may_have_run_code = False
+        self.entry = cont
+        self.entries[cont] = 0
+        return True
+
+    def dispatch(self) -> tuple[str, list[int]]:
+        """The switch that enters a function unit's compiled code at the frame's
+        next instruction, and the continuations worth an executor."""
+        conts = [off for off, n in self.entries.items()
+                 if off != self.head and n >= MIN_SEGMENT]
+        lines = ["switch (PyExecutor_Frame_GetNextInstr(frame)) {",
+                 f"    case {self.head}: goto i{self.head};"]
+        lines += [f"    case {off}: goto c{off};" for off in conts]
+        lines += ["    default: return frame;", "}"]
+        return "\n    ".join(lines), conts
 
     def one(self, ins) -> bool:
         """Translate one instruction; True if it also consumed the next one."""
@@ -513,9 +645,19 @@ class _Gen:
         elif base == "LOAD_GLOBAL":
             self.load_global(arg, off)
         elif base == "PRECALL":
-            return self.inline_call(ins, off)
-        elif base == "NOP":
+            return self.call(ins, off)
+        elif base in ("NOP", "RESUME"):
+            # RESUME: the VM entered the unit, so the eval breaker had no work
+            # and nothing traces.
             pass
+        elif base == "PUSH_NULL":
+            self.stack.append(Entry(Kind.NULL, ""))
+        elif base == "IS_OP":
+            self.is_op(arg, off)
+        elif base == "LOAD_METHOD":
+            self.load_method(ins, off)
+        elif base == "RETURN_VALUE" and self.function:
+            self.end_segment(off)
         elif base == "LOAD_ATTR":
             self.load_attr(ins, off)
         elif base == "STORE_ATTR":
@@ -940,32 +1082,100 @@ class _Gen:
         self.stack.append(Entry(Kind.OBJ, r))
 
     def load_global(self, arg: int, off: int) -> None:
-        """A global that names an inlinable function (see _Inliner). Usually
-        the executor depends on the globals dict and on the function, so while
-        it is installed the name still names that function, running the same
-        code: the guard checks that it is installed, and that the frame runs
-        with those globals (a code object may run with others). For a loop
-        whose globals keep changing (WATCHED_TRANSLATIONS), the guard looks
-        the name up instead and checks the function's code. Other globals are
-        not handled."""
+        """LOAD_GLOBAL, of a name found in the globals or the builtins when the
+        loop or function became hot. Usually the executor depends on the globals
+        dict (and, for a builtin, on the builtins dict) and on the value, so while
+        it is installed the name still names that object: the guard checks that it
+        is installed, and that the frame runs with those dicts (a code object may
+        run with others). For a unit whose globals keep changing
+        (WATCHED_TRANSLATIONS), the guard looks the name up instead (and, for a
+        function to inline, checks its code)."""
         name = self.code.co_names[arg >> 1]
-        value = self.globals.get(name) if self.globals is not None else None
-        if not isinstance(value, types.FunctionType) or not _Inliner.can_inline(value):
-            raise Unsupported(f"LOAD_GLOBAL {name}")
+        if self.globals is None:
+            raise Unsupported(f"LOAD_GLOBAL {name} without globals")
+        builtins = None
+        if name in self.globals:
+            value = self.globals[name]
+        else:
+            builtins = self.globals.get("__builtins__")
+            builtins = getattr(builtins, "__dict__", builtins)
+            if type(builtins) is not dict or name not in builtins:
+                raise Unsupported(f"LOAD_GLOBAL {name}: not found")
+            value = builtins[name]
+        inline = isinstance(value, types.FunctionType) and _Inliner.can_inline(value)
         f = self.var(Kind.OBJ)
         if self.depend_on_globals:
-            self.guard(f"*V && G == {self.depend(self.globals)}", off)
+            condition = f"*V && G == {self.depend(self.globals)}"
+            if builtins is not None:
+                condition += f" && PyExecutor_Frame_GetBuiltins(frame) == {self.depend(builtins)}"
+            self.guard(condition, off)
             self.emit(f"{f} = {self.depend(value)};")
         else:
-            self.emit(f"{f} = PyDict_CheckExact(G) ? PyDict_GetItem(G, {self.ref(name)}) : NULL;")
-            self.guard(f"{f} != NULL && Py_IS_TYPE({f}, &PyFunction_Type) && "
-                       f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
+            self.emit(f"{f} = plugopt_load_global(G, PyExecutor_Frame_GetBuiltins(frame), "
+                      f"{self.ref(name)});")
+            if inline:
+                self.guard(f"{f} != NULL && Py_IS_TYPE({f}, &PyFunction_Type) && "
+                           f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
+            else:
+                self.guard(f"{f} != NULL", off)
         if arg & 1:
             self.stack.append(Entry(Kind.NULL, ""))
         self.stack.append(Entry(Kind.BORROWED, f))
-        self.callees[f] = value.__code__
+        if inline:
+            self.callees[f] = value.__code__
 
-    def inline_call(self, ins, off: int) -> bool:
+    def is_op(self, arg: int, off: int) -> None:
+        """`is` / `is not`: True or False, borrowed (they are never freed)."""
+        left, right = self.stack[-2], self.stack[-1]
+        if Kind.NULL in (left[0], right[0]):
+            raise Unsupported("IS_OP of a NULL")
+        if left[0] in UNBOXED or right[0] in UNBOXED:
+            raise Unsupported("IS_OP of an unboxed value")   # its identity is the box's
+        self.flush_before_release((left, right), off)
+        left, right = self.stack[-2], self.stack[-1]
+        r = self.var(Kind.OBJ)
+        test = "!=" if arg else "=="
+        self.emit(f"{r} = ({self.object_expr(left)} {test} {self.object_expr(right)}) "
+                  "? Py_True : Py_False;")
+        self.stack.pop()
+        self.stack.pop()
+        self.release_safe(left)
+        self.release_safe(right)
+        self.stack.append(Entry(Kind.BORROWED, r))
+
+    def load_method(self, ins, off: int) -> None:
+        """LOAD_METHOD_WITH_VALUES and LOAD_METHOD_NO_DICT, as the interpreter runs
+        them: the owner's type has the version the specializer saw (and, with
+        values, no instance attribute of that name: the shared keys' version), and
+        the method is the one the specializer wrote into the inline cache, read
+        when the cache still holds those versions. Pushes the method and the owner."""
+        cache = self.caches.get(off, {})
+        version = cache.get("type_version")
+        owner = self.stack[-1]
+        if not version or owner[0] in (*UNBOXED, Kind.NULL):
+            raise Unsupported(f"{ins.opname} without its cache")
+        o = self.object_expr(owner)
+        checks = [f"Py_TYPE({o})->tp_version_tag == {version}u",
+                  f"plugopt_cache_u32(CODE, {off + 2}) == {version}u"]
+        if ins.opname == "LOAD_METHOD_WITH_VALUES":
+            keys = cache.get("keys_version")
+            if not keys:
+                raise Unsupported(f"{ins.opname} without its keys version")
+            checks += [f"plugopt_managed_dict({o}) == NULL",
+                       f"plugopt_cached_keys_version(Py_TYPE({o})) == {keys}u",
+                       f"plugopt_cache_u32(CODE, {off + 5}) == {keys}u"]
+        elif ins.opname != "LOAD_METHOD_NO_DICT":
+            _specialized(ins.opname)
+            raise Unsupported(ins.opname)
+        self.guard(" && ".join(checks), off)
+        m = self.var(Kind.OBJ)
+        self.emit(f"{m} = plugopt_cache_object(CODE, {off + 7}); Py_INCREF({m});")
+        self.stack[-1] = Entry(Kind.OBJ, m)
+        self.stack.append(owner)
+
+    def call(self, ins, off: int) -> bool:
+        """PRECALL and its CALL: a small pure function inlined; in a function unit,
+        a Python call stops the compiled code (python_call). Consumes the CALL."""
         nargs = ins.arg
         nxt = self.instrs[self.instrs.index(ins) + 1]
         if _BASE.get(nxt.opname, nxt.opname) != "CALL" or nxt.arg != nargs:
@@ -973,13 +1183,24 @@ class _Gen:
         if len(self.stack) < nargs + 2:
             raise Unsupported("PRECALL: short stack")
         null, func = self.stack[-nargs - 2], self.stack[-nargs - 1]
-        if null[0] is not Kind.NULL or func[0] is not Kind.BORROWED or func[1] not in self.callees:
-            raise Unsupported("a call of something other than a guarded global function")
+        if null[0] is Kind.NULL and func[1] in self.callees and \
+                func[0] in (Kind.BORROWED, Kind.OBJ) and \
+                self.callees[func[1]].co_argcount == nargs:
+            return self.inline_call(ins, off)
+        if self.function and ins.opname in _PYTHON_CALLS:
+            return self.python_call(ins, nxt, off)
+        _specialized(ins.opname)
+        raise Unsupported(f"a call ({ins.opname})")
+
+    def inline_call(self, ins, off: int) -> bool:
+        nargs = ins.arg
+        func = self.stack[-nargs - 1]
         callee = self.callees[func[1]]
         if callee.co_argcount != nargs:
             raise Unsupported("argument count")
         args = self.stack[len(self.stack) - nargs:]
-        self.flush_before_release(args, off)
+        self.flush_before_release([*args, func], off)
+        func = self.stack[-nargs - 1]   # owned now if the flush ran
         caller_stack = list(self.stack)
         self.inline_exit = (off, caller_stack)
         try:
@@ -989,6 +1210,9 @@ class _Gen:
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in args:
             self.release_safe(entry)
+        if func[0] is Kind.OBJ:   # owned since it was loaded (see flush)
+            self.emit(f"Py_DECREF({func[1]});")
+            self.may_have_run_code = True
         self.stack.append(result)
         return True
 
@@ -1101,26 +1325,32 @@ def decline(code, offset: int) -> None:
 
 
 def translate(code, offset: int,
-              globals_: dict | None = None) -> tuple[str, tuple, tuple] | None:
-    """C source for the loop whose head (the back edge's target) is at `offset`
-    (code units), the tuple of objects its guards use (K) and the tuple of
-    those the executor depends on (B); or None. The
-    VM reports back edges at their target, and the executor is installed
-    there: it is entered at the loop head. `globals_` is the dictionary the
-    loop's globals were found in when it became hot (to choose what to
-    inline; the compiled code checks the frame's own globals)."""
+              globals_: dict | None = None) -> tuple[str, tuple, tuple, tuple, bool] | None:
+    """Translate the unit at `offset` (code units): a loop, whose head (the back
+    edge's target) is there, or a function, whose RESUME is there. Returns the C
+    source, the tuple of objects its guards use (K), the tuple of those the
+    executors depend on (B), the offsets of a function unit's continuations
+    (executors jit.c installs itself) and whether the entry at `offset` pays
+    for an executor; or None. The VM reports back edges at their target, and
+    the loop's executor is installed there: it is entered at the loop head.
+    `globals_` is the dictionary the unit's globals were found in when it
+    became hot (to choose what to inline; the compiled code checks the
+    frame's own globals)."""
     declined = _declined.get(code)
     if declined is not None and offset in declined:
         return None
     translated = _translated.setdefault(code, collections.Counter())
+    unit = _translate_function if _is_resume(code, offset) else _translate
     try:
-        result = _translate(code, offset, globals_,
-                            depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
+        result = unit(code, offset, globals_,
+                      depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
     except NotYet:
         return None
-    if result is None:
+    if result is None or not result[4]:
+        # Declined; or a function unit whose continuations are installed but
+        # whose entry does not pay: either way the VM need not ask again.
         _declined.setdefault(code, set()).add(offset)
-    else:
+    if result is not None:
         translated[offset] += 1
     return result
 
@@ -1158,8 +1388,47 @@ def _translate(code, offset: int, globals_: dict | None, *,
         # counts the compile as failed and reports it (tests fail on it).
         return None   # NotYet propagates: translate() does not remember it
     source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text,
-                              runtime=RUNTIME)
-    return source, tuple(gen.refs), tuple(gen.depends)
+                              runtime=RUNTIME, kind="loop", entry=f"goto i{offset};")
+    return source, tuple(gen.refs), tuple(gen.depends), (), True
+
+
+# Code flags of units that are not plain functions: generators, coroutines.
+_NOT_PLAIN = 0x20 | 0x80 | 0x100 | 0x200
+
+
+def _is_resume(code, offset: int) -> bool:
+    for ins in dis.get_instructions(code, adaptive=True):
+        if ins.offset // 2 == offset:
+            return _BASE.get(ins.opname, ins.opname) == "RESUME"
+    return False
+
+
+def _translate_function(code, offset: int, globals_: dict | None, *,
+                        depend_on_globals: bool = True):
+    """A function unit: the function from its RESUME at `offset`, compiled until
+    what it does not handle, a Python call or a return (the interpreter goes on
+    from there), with continuations after Python calls. None if the first part
+    runs fewer than MIN_SEGMENT instructions."""
+    if code.co_flags & _NOT_PLAIN:
+        return None
+    instructions = list(dis.get_instructions(code, adaptive=True))
+    body = [ins for ins in instructions if ins.offset // 2 >= offset]
+    gen = _Gen(code, body, offset, body[-1].offset // 2, globals_, depend_on_globals,
+               end=len(code.co_code) // 2, function=True)
+    # Instructions the loop heads are computed from: the whole function's.
+    gen.loop_heads = {ins.argval // 2 for ins in instructions
+                      if _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS}
+    try:
+        text = gen.translate()
+    except Unsupported:
+        return None
+    entry, conts = gen.dispatch()
+    install_entry = gen.entries[offset] >= MIN_SEGMENT
+    if not install_entry and not conts:
+        return None
+    source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text,
+                              runtime=RUNTIME, kind="function unit", entry=entry)
+    return source, tuple(gen.refs), tuple(gen.depends), tuple(conts), install_entry
 
 
 # The C runtime every generated loop starts with (a real C file, beside this module).
@@ -1167,7 +1436,7 @@ with open(os.path.join(os.path.dirname(__file__), "jit_runtime.h")) as _file:
     RUNTIME = _file.read()
 
 _TEMPLATE = """\
-/* plugopt.jit: the loop of {name} at offset {head}; generated, do not edit. */
+/* plugopt.jit: the {kind} of {name} at offset {head}; generated, do not edit. */
 {runtime}
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
@@ -1176,8 +1445,10 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
-    (void)consts; (void)G; (void)K; (void)B; (void)V;
-    goto i{head};
+    PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
+    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
+    (void)consts; (void)G; (void)K; (void)B; (void)V; (void)S0; (void)CODE;
+    {entry}
 {body}
 }}
 """

@@ -7,7 +7,9 @@ from it when jit is built (gen_jit_handled.py writes jit_handled.h); the transla
 translate a new instruction, add it here, then its translation to the translator (and a
 program that reaches it to tests/test_jit.py). A `for` loop's head (its FOR_ITER) and the
 backward jumps to the head (back edges, conditional ones included) are structural, not
-listed.
+listed. A function unit (a hot function, from its RESUME) may hold instructions that are
+not here: its compiled code stops before the first one it meets, and the interpreter
+goes on.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ ANY = "any"   # every form the specializer may choose, adaptive ones included
 HANDLED: dict[str, tuple[str, ...] | str] = {
     "LOAD_FAST": ANY, "STORE_FAST": ANY, "LOAD_CONST": ANY, "POP_TOP": ANY,
     "COPY": ANY, "SWAP": ANY,
-    # calls of small pure functions, inlined
-    "LOAD_GLOBAL": ANY, "PRECALL": ANY, "CALL": ANY,
+    # calls of small pure functions, inlined; in a function unit, calls of Python
+    # functions and classes, which end a part of it (the interpreter makes them)
+    "LOAD_GLOBAL": ANY, "CALL": ANY,
+    "PRECALL": ("PRECALL", "PRECALL_ADAPTIVE", "PRECALL_PYFUNC", "PRECALL_BOUND_METHOD"),
     "BINARY_OP": ANY,
     "BINARY_SUBSCR": ("BINARY_SUBSCR_LIST_INT",),
     "STORE_SUBSCR": ("STORE_SUBSCR_LIST_INT",),
@@ -36,6 +40,13 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # attributes of instances: the values array or a slot, behind the type's version
     "LOAD_ATTR": ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"),
     "STORE_ATTR": ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"),
+    # identity tests (`is`, `is not`) and the NULL pushed before a callable
+    "IS_OP": ANY, "PUSH_NULL": ANY,
+    # methods looked up as the interpreter does, behind the type's version
+    "LOAD_METHOD": ("LOAD_METHOD_WITH_VALUES", "LOAD_METHOD_NO_DICT"),
+    # function units (hot functions, from their RESUME): a return is where a
+    # unit ends, before the RETURN_VALUE, which the interpreter runs
+    "RESUME": ANY, "RETURN_VALUE": ANY,
 }
 # Forms of an ANY opcode that are not translated: string concatenation.
 EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {

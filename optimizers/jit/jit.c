@@ -33,16 +33,21 @@ typedef struct {
     Py_ssize_t entries;
     Py_ssize_t iterations;   /* completed inside the compiled loop */
     int disabled;            /* exits too early to pay: N = 0 from now on */
+    int function;            /* a part of a function unit, not a loop */
 } JitExecutor;
 
-/* After this many entries, an executor that completes fewer iterations than
- * it has entries (its guards keep failing: the types changed since it was
- * compiled) steps aside and lets the interpreter run the loop. */
+/* After this many entries, a loop's executor that completes fewer iterations
+ * than it has entries (its guards keep failing: the types changed since it
+ * was compiled) steps aside and lets the interpreter run the loop. A part of
+ * a function unit completes at most once per entry (a return, a call, a
+ * loop: where it was meant to stop); it steps aside when fewer than half of
+ * its entries get there. */
 #define JIT_PROBATION 64
 
 typedef struct {
     PyOptimizerObject base;
     Py_ssize_t compiled;     /* loops compiled (or found in the cache) */
+    Py_ssize_t functions;    /* executors of function units (entries, continuations) */
     Py_ssize_t declined;     /* loops the translator or the compiler declined */
     Py_ssize_t iterations;   /* completed in compiled code, all executors */
     Py_ssize_t disabled;     /* executors that stepped aside */
@@ -58,6 +63,47 @@ static JitOptimizer *the_optimizer;
 static PyObject *codegen_module;   /* plugopt._jit_codegen */
 static PyObject *cache_module;     /* plugopt._jit_cache */
 static int helpers_missing;        /* their import failed: decline quietly */
+
+/* A compile asked for deep in a recursion (function units are asked for at
+ * every hot entry) or short of memory fails for reasons of the moment: the
+ * error is cleared and the unit declined this time, not for good. */
+static int
+out_of_stack_or_memory(void)
+{
+    if (PyErr_ExceptionMatches(PyExc_RecursionError) ||
+        PyErr_ExceptionMatches(PyExc_MemoryError)) {
+        PyErr_Clear();
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether some module is still being imported (its spec says
+ * `_initializing`, as importlib marks it). A compile is asked for wherever a
+ * function becomes hot, also in the middle of an import: importing the
+ * translator then may meet a module it needs (re, say) half-initialized, which
+ * says nothing about the translator. Called only after an import failed. */
+static int
+import_in_progress(void)
+{
+    PyObject *exc_type, *exc_value, *exc_tb;
+    PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    /* A copy: looking attributes up runs code that may import. */
+    PyObject *modules = PyDict_Values(PyImport_GetModuleDict());
+    int found = 0;
+    for (Py_ssize_t i = 0; modules != NULL && i < PyList_GET_SIZE(modules) && !found; i++) {
+        PyObject *spec = PyObject_GetAttrString(PyList_GET_ITEM(modules, i), "__spec__");
+        PyObject *initializing = spec ? PyObject_GetAttrString(spec, "_initializing") : NULL;
+        found = initializing != NULL && PyObject_IsTrue(initializing) == 1;
+        Py_XDECREF(initializing);
+        Py_XDECREF(spec);
+        PyErr_Clear();
+    }
+    Py_XDECREF(modules);
+    PyErr_Clear();
+    PyErr_Restore(exc_type, exc_value, exc_tb);
+    return found;
+}
 
 /* Import the Python halves once. On failure, raise one ImportError that
  * names them (the VM reports it as the compile's unraisable error), then
@@ -77,7 +123,24 @@ import_helpers(void)
     if (codegen_module != NULL && cache_module == NULL) {
         cache_module = PyImport_ImportModule("plugopt._jit_cache");
     }
+    /* Asked for while the program itself imports them, the import returns
+     * the half-made modules: not usable yet. */
+    if (codegen_module != NULL && cache_module != NULL &&
+        (!PyObject_HasAttrString(codegen_module, "translate") ||
+         !PyObject_HasAttrString(cache_module, "compile_and_open"))) {
+        Py_CLEAR(codegen_module);
+        Py_CLEAR(cache_module);
+        PyErr_SetString(PyExc_ImportError, "plugopt.jit: its translator is half-imported");
+    }
     if (codegen_module == NULL || cache_module == NULL) {
+        if (out_of_stack_or_memory() || import_in_progress()) {
+            /* Not missing: asked again later, from a shallower frame or once
+             * the import that was running has finished. */
+            PyErr_Clear();
+            Py_CLEAR(codegen_module);
+            Py_CLEAR(cache_module);
+            return -1;
+        }
         helpers_missing = 1;
         _PyErr_FormatFromCause(PyExc_ImportError,
                                "plugopt.jit: cannot import its translator "
@@ -119,7 +182,8 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
     if (executor->disabled) {
         return frame;
     }
-    if (++executor->entries == JIT_PROBATION && executor->iterations < JIT_PROBATION) {
+    if (++executor->entries == JIT_PROBATION &&
+        executor->iterations < (executor->function ? JIT_PROBATION / 2 : JIT_PROBATION)) {
         step_aside(executor, frame);
         return frame;
     }
@@ -179,14 +243,9 @@ is_backward_jump(int opcode)
  * emptying in turn), and CPython's test_genexps checks that a generator's
  * tuples reuse one address. */
 static int
-may_translate(PyCodeObject *code, int head)
+may_translate_loop(PyCodeObject *code, int head, int first)
 {
     int size = (int)Py_SIZE(code);
-    int first = _Py_Code_GetInstruction(code, head, 1);
-    if (first < 0) {
-        PyErr_Clear();
-        return 0;
-    }
     int is_for = (first & 255) == FOR_ITER;
     int last = -1;   /* the last back edge */
     for (int offset = head; offset < size;) {
@@ -225,6 +284,52 @@ may_translate(PyCodeObject *code, int head)
     return 1;
 }
 
+/* Could the translator take the function unit at `head` (its RESUME)? Only a
+ * plain function (not a generator or coroutine) whose first MIN_SEGMENT
+ * instructions after the RESUME are ones the translator handles: its
+ * compiled code stops before the first it does not, and a shorter stretch
+ * does not pay for entering an executor (_jit_codegen.MIN_SEGMENT). */
+#define MIN_SEGMENT 6
+
+static int
+may_translate_function(PyCodeObject *code, int head)
+{
+    if (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+                          CO_ITERABLE_COROUTINE)) {
+        return 0;
+    }
+    int size = (int)Py_SIZE(code);
+    int handled = 0;
+    for (int offset = head + 1; offset < size && handled < MIN_SEGMENT;) {
+        int word = _Py_Code_GetInstruction(code, offset, 1);
+        int specialized = _Py_Code_GetInstruction(code, offset, 0);
+        if (word < 0 || specialized < 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        if (!known_instruction(word & 255, specialized & 255, word >> 8)) {
+            break;
+        }
+        handled++;
+        offset += 1 + _Py_Opcode_CacheEntries(word & 255);
+    }
+    return handled >= MIN_SEGMENT;
+}
+
+static int
+may_translate(PyCodeObject *code, int head)
+{
+    int first = _Py_Code_GetInstruction(code, head, 1);
+    if (first < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    if ((first & 255) == RESUME) {
+        return may_translate_function(code, head);
+    }
+    return may_translate_loop(code, head, first);
+}
+
 /* A globals dict's version (0 for anything else), without the VM's
  * "watched" bit, which depending on the dict sets. */
 static uint64_t
@@ -256,11 +361,92 @@ borrowed_array(PyObject *depends)
     return array;
 }
 
+/* An executor running `loop`, which depends on `depends` (a tuple) and keeps
+ * `refs` (a tuple) alive; NULL with an exception. */
+static JitExecutor *
+new_executor(loop_function loop, PyObject *refs, PyObject *depends, int function)
+{
+    PyObject **borrowed = borrowed_array(depends);
+    if (borrowed == NULL && PyTuple_GET_SIZE(depends) != 0) {
+        return NULL;
+    }
+    JitExecutor *executor = PyObject_New(JitExecutor, &JitExecutor_Type);
+    if (executor == NULL) {
+        PyMem_Free(borrowed);
+        return NULL;
+    }
+    executor->depends = borrowed;
+    memset(&executor->base.vm_data, 0, sizeof(executor->base.vm_data));
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(depends); i++) {
+        _Py_Executor_DependsOn((PyExecutorObject *)executor, PyTuple_GET_ITEM(depends, i));
+    }
+    executor->base.execute = jit_execute;
+    executor->loop = loop;
+    executor->refs = Py_NewRef(refs);
+    executor->entries = 0;
+    executor->iterations = 0;
+    executor->disabled = 0;
+    executor->function = function;
+    return executor;
+}
+
+/* A function unit's continuations: executors of their own, installed at the
+ * instructions after its Python calls (the interpreter reaches them when the
+ * callee returns), entering the same compiled function. One that cannot be
+ * installed is reported and left out: the unit works without it. */
+static void
+install_continuations(PyCodeObject *code, PyObject *offsets, loop_function loop,
+                      PyObject *refs, PyObject *depends)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(offsets); i++) {
+        int offset = _PyLong_AsInt(PyTuple_GET_ITEM(offsets, i));
+        JitExecutor *executor = offset < 0 && PyErr_Occurred() ? NULL
+                                : new_executor(loop, refs, depends, 1);
+        if (executor == NULL ||
+            _Py_Executor_Replace(code, offset, (PyExecutorObject *)executor) < 0) {
+            PyErr_WriteUnraisable((PyObject *)code);
+        }
+        else {
+            the_optimizer->functions++;
+        }
+        Py_XDECREF(executor);
+    }
+}
+
+static PyExecutorObject *compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset);
+
 static PyExecutorObject *
 jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
 {
     JitOptimizer *opt = (JitOptimizer *)self;
-    if (!may_translate(code, offset)) {
+    /* Translating runs Python code, whose own hotspots (the translator's,
+     * importlib's while the translator is first imported, another thread's
+     * while the C compiler runs) ask for a compile in turn: those are
+     * declined for now (the VM asks again later), so that one compile never
+     * runs inside another or imports a half-imported translator. */
+    static int compiling;
+    if (compiling) {
+        opt->declined++;
+        return NULL;
+    }
+    compiling = 1;
+    PyExecutorObject *executor = compile_unit(opt, code, offset);
+    compiling = 0;
+    if (executor == NULL && PyErr_Occurred() && out_of_stack_or_memory()) {
+        opt->declined++;
+    }
+    return executor;
+}
+
+/* The executor for the unit at `offset`; NULL when declined (no exception)
+ * or on an error. */
+static PyExecutorObject *
+compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
+{
+    /* At shutdown the modules the translator and the cache need are being
+     * torn down (builtins.open is gone): code run by atexit handlers and
+     * finalizers stays interpreted. */
+    if (_Py_IsFinalizing() || !may_translate(code, offset)) {
         opt->declined++;
         return NULL;
     }
@@ -287,14 +473,17 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
         opt->declined++;
         return NULL;   /* declined, no exception */
     }
-    PyObject *source, *refs, *depends;
-    if (!PyArg_ParseTuple(translated, "UO!O!:translate", &source, &PyTuple_Type, &refs,
-                          &PyTuple_Type, &depends)) {
+    PyObject *source, *refs, *depends, *continuations;
+    int install_entry;
+    if (!PyArg_ParseTuple(translated, "UO!O!O!p:translate", &source, &PyTuple_Type, &refs,
+                          &PyTuple_Type, &depends, &PyTuple_Type, &continuations,
+                          &install_entry)) {
         Py_DECREF(translated);
         return NULL;
     }
     Py_INCREF(refs);
     Py_INCREF(depends);
+    Py_INCREF(continuations);
     PyObject *path = PyObject_CallMethod(cache_module, "compile_and_open", "O", source);
     Py_DECREF(translated);
     loop_function loop = NULL;
@@ -307,35 +496,28 @@ jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
                    (loop != NULL && globals_version_of(globals) != globals_version);
     Py_XDECREF(path);
     JitExecutor *executor = NULL;
-    PyObject **borrowed = NULL;
+    int function = (_Py_Code_GetInstruction(code, offset, 1) & 255) == RESUME;
     if (loop != NULL && !declined) {
-        borrowed = borrowed_array(depends);
-        if (borrowed != NULL || PyTuple_GET_SIZE(depends) == 0) {
-            executor = PyObject_New(JitExecutor, &JitExecutor_Type);
-        }
+        /* A function unit whose first part is too short to pay for an entry
+         * may still have continuations worth theirs: those are installed,
+         * and the function's entry is declined (for good: the translator
+         * remembers). */
+        install_continuations(code, continuations, loop, refs, depends);
+        executor = install_entry ? new_executor(loop, refs, depends, function) : NULL;
+        declined = !install_entry;
     }
-    if (executor == NULL) {
-        PyMem_Free(borrowed);
-        Py_DECREF(refs);
-        Py_DECREF(depends);
-        if (declined) {
-            opt->declined++;
-        }
-        return NULL;
+    if (executor != NULL && function) {
+        opt->functions++;
     }
-    executor->depends = borrowed;
-    memset(&executor->base.vm_data, 0, sizeof(executor->base.vm_data));
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(depends); i++) {
-        _Py_Executor_DependsOn((PyExecutorObject *)executor, PyTuple_GET_ITEM(depends, i));
+    else if (executor != NULL) {
+        opt->compiled++;
     }
+    else if (declined) {
+        opt->declined++;
+    }
+    Py_DECREF(refs);
     Py_DECREF(depends);
-    executor->base.execute = jit_execute;
-    executor->loop = loop;
-    executor->refs = refs;
-    executor->entries = 0;
-    executor->iterations = 0;
-    executor->disabled = 0;
-    opt->compiled++;
+    Py_DECREF(continuations);
     return (PyExecutorObject *)executor;
 }
 
@@ -397,7 +579,8 @@ static PyTypeObject JitOptimizer_Type = {
 static PyObject *
 stats(PyObject *module, PyObject *Py_UNUSED(args))
 {
-    return Py_BuildValue("{snsnsnsn}", "compiled", the_optimizer->compiled,
+    return Py_BuildValue("{snsnsnsnsn}", "compiled", the_optimizer->compiled,
+                         "functions", the_optimizer->functions,
                          "declined", the_optimizer->declined,
                          "iterations", the_optimizer->iterations,
                          "disabled", the_optimizer->disabled);
@@ -405,7 +588,8 @@ stats(PyObject *module, PyObject *Py_UNUSED(args))
 
 static PyMethodDef jit_methods[] = {
     {"stats", stats, METH_NOARGS,
-     "stats()\n--\n\n{'compiled', 'declined': loops; 'iterations': run compiled; "
+     "stats()\n--\n\n{'compiled': loops; 'functions': executors of function units; "
+     "'declined': units; 'iterations': loop iterations and function parts run compiled; "
      "'disabled': executors that stepped aside}."},
     {NULL, NULL}
 };
@@ -422,13 +606,14 @@ jit_exec(PyObject *module)
             return -1;
         }
         opt->base.compile = jit_compile;
-        opt->base.capabilities = PY_OPTIMIZE_BACK_EDGE;
+        opt->base.capabilities = PY_OPTIMIZE_BACK_EDGE | PY_OPTIMIZE_FUNCTION_ENTRY;
         /* Compiling a loop with the C compiler costs about 100 ms, some
          * 10^4 iterations of a typical hot loop; compiled, an iteration
          * costs about a third of the interpreter's (measured on nbody). */
         opt->base.optimization_cost = 2000.0f;
         opt->base.run_cost = 0.35f;
         opt->compiled = 0;
+        opt->functions = 0;
         opt->declined = 0;
         opt->iterations = 0;
         opt->disabled = 0;

@@ -15,6 +15,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define C(k) PyTuple_GET_ITEM(consts, (k))
 #define TRACING() (PyThreadState_Get()->cframe->use_tracing)
@@ -126,6 +127,64 @@ plugopt_floor_mod(long long a, long long b)
 {
     long long r = a % b;
     return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+
+/* A global as LOAD_GLOBAL finds it, borrowed, or NULL (not found, or not
+ * dicts: the interpreter's case). */
+static inline PyObject *
+plugopt_load_global(PyObject *globals, PyObject *builtins, PyObject *name)
+{
+    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) {
+        return NULL;
+    }
+    PyObject *value = PyDict_GetItem(globals, name);
+    return value != NULL ? value : PyDict_GetItem(builtins, name);
+}
+
+/* Inline caches, read as the interpreter reads them (Python/ceval.c's
+ * read_u32 and read_obj): `unit` is the code unit where the field starts. */
+static inline uint32_t
+plugopt_cache_u32(const _Py_CODEUNIT *code, int unit)
+{
+    return (uint32_t)code[unit] | ((uint32_t)code[unit + 1] << 16);
+}
+
+static inline PyObject *
+plugopt_cache_object(const _Py_CODEUNIT *code, int unit)
+{
+    PyObject *object;
+    memcpy(&object, &code[unit], sizeof(object));
+    return object;
+}
+
+/* The __dict__ of an object whose type manages it (Py_TPFLAGS_MANAGED_DICT,
+ * implied by the type version the caller checked), NULL until one is made:
+ * 3.11.2 keeps it three words before the object (_PyObject_ManagedDictPointer
+ * in Include/internal/pycore_object.h). */
+static inline PyObject *
+plugopt_managed_dict(PyObject *owner)
+{
+    return ((PyObject **)owner)[-3];
+}
+
+/* The version of the keys a heap type shares among its instances' attribute
+ * values (LOAD_METHOD_WITH_VALUES's check that no instance attribute hides
+ * the method): 3.11.2's PyDictKeysObject starts with these fields
+ * (Include/internal/pycore_dict.h). */
+typedef struct {
+    Py_ssize_t dk_refcnt;
+    uint8_t dk_log2_size;
+    uint8_t dk_log2_index_bytes;
+    uint8_t dk_kind;
+    uint32_t dk_version;
+} plugopt_dictkeys_head;
+
+static inline uint32_t
+plugopt_cached_keys_version(PyTypeObject *type)
+{
+    const plugopt_dictkeys_head *keys =
+        (const plugopt_dictkeys_head *)((PyHeapTypeObject *)type)->ht_cached_keys;
+    return keys != NULL ? keys->dk_version : 0;
 }
 
 #endif /* PLUGOPT_JIT_RUNTIME_H */

@@ -1,0 +1,797 @@
+/* plugopt.jit: the function unit of f at offset 0; generated, do not edit. */
+/* jit_runtime.h */
+
+struct _PyInterpreterFrame *
+plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
+                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+{
+    PyObject **L = PyExecutor_Frame_GetLocals(frame);
+    PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
+    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
+    PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
+    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
+    (void)consts; (void)G; (void)K; (void)B; (void)V; (void)S0; (void)CODE;
+    switch (PyExecutor_Frame_GetNextInstr(frame)) {
+        case 0: goto i0;
+        case 74: goto c74;
+        default: return frame;
+    }
+  i0: /* RESUME_QUICK  */ ;
+  i1: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 1);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i2: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 2);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o1;
+    o1 = plugopt_instance_value(L[0], 0);
+    if (!(o1 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 2);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o1);
+  i7: /* LOAD_CONST 0.5 */ ;
+  i8: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d2;
+    if (!(plugopt_number_as_double(o1, &d2))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o1;
+        Py_INCREF(C(1)); *sp++ = C(1);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 8);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d3;
+    d3 = d2 * (0x1.0000000000000p-1);
+    Py_DECREF(o1);
+  i10: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d3);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 10);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i11: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d3);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 11);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o4;
+    o4 = plugopt_instance_value(L[0], 1);
+    if (!(o4 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d3);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 11);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o4);
+  i16: /* LOAD_CONST 0.25 */ ;
+  i17: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d5;
+    if (!(plugopt_number_as_double(o4, &d5))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d3);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o4;
+        Py_INCREF(C(2)); *sp++ = C(2);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 17);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d6;
+    d6 = d5 * (0x1.0000000000000p-2);
+    Py_DECREF(o4);
+  i19: /* BINARY_OP_ADD_FLOAT + */ ;
+    double d7;
+    d7 = d3 + d6;
+  i21: /* STORE_FAST k */ ;
+    double d8;
+    d8 = d7;
+  i22: /* LOAD_GLOBAL_MODULE NULL + V */ ;
+    PyObject * o9;
+    if (!(*V && G == B[0])) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 22);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o9 = B[1];
+  i28: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i29: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 29);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o10;
+    o10 = plugopt_instance_value(L[0], 0);
+    if (!(o10 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 29);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o10);
+  i34: /* LOAD_FAST k */ ;
+  i35: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d11;
+    if (!(plugopt_number_as_double(o10, &d11))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        *sp++ = o10;
+        {
+            PyObject *box = PyFloat_FromDouble(d8);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 35);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d12;
+    d12 = d11 * d8;
+    Py_DECREF(o10);
+  i37: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        {
+            PyObject *box = PyFloat_FromDouble(d12);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 37);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i38: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        {
+            PyObject *box = PyFloat_FromDouble(d12);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 38);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o13;
+    o13 = plugopt_instance_value(L[0], 1);
+    if (!(o13 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        {
+            PyObject *box = PyFloat_FromDouble(d12);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 38);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o13);
+  i43: /* LOAD_FAST k */ ;
+  i44: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d14;
+    if (!(plugopt_number_as_double(o13, &d14))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        {
+            PyObject *box = PyFloat_FromDouble(d12);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o13;
+        {
+            PyObject *box = PyFloat_FromDouble(d8);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 44);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d15;
+    d15 = d14 * d8;
+    Py_DECREF(o13);
+  i46: /* PRECALL_ADAPTIVE  */ ;
+    (*iterations)++;
+    {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        {
+            PyObject *box = PyFloat_FromDouble(d12);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d15);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 46);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  c53: ;
+    PyObject * o16;
+    o16 = S0[0];
+  i48: /* CALL_ADAPTIVE  */ ;
+  i53: /* STORE_FAST__LOAD_FAST w */ ;
+    { PyObject *o = L[2]; L[2] = o16; Py_XDECREF(o); }
+  i54: /* LOAD_FAST w */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 54);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(L[2] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 54);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i55: /* LOAD_METHOD_WITH_VALUES dot */ ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 57) == VERSION && plugopt_managed_dict(L[2]) == NULL && plugopt_cached_keys_version(Py_TYPE(L[2])) == VERSION && plugopt_cache_u32(CODE, 60) == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 55);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o17;
+    o17 = plugopt_cache_object(CODE, 62); Py_INCREF(o17);
+  i66: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 66);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i67: /* PRECALL_PYFUNC  */ ;
+    (*iterations)++;
+    {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  c74: ;
+    PyObject * o18;
+    o18 = S0[0];
+  i69: /* CALL_PY_EXACT_ARGS  */ ;
+  i74: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o18;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 74);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i75: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o18;
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 75);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o19;
+    o19 = plugopt_instance_value(L[0], 0);
+    if (!(o19 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o18;
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 75);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o19);
+  i80: /* LOAD_CONST 0.5 */ ;
+  i81: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d20;
+    if (!(plugopt_number_as_double(o19, &d20))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o18;
+        *sp++ = o19;
+        Py_INCREF(C(1)); *sp++ = C(1);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 81);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d21;
+    d21 = d20 * (0x1.0000000000000p-1);
+    Py_DECREF(o19);
+  i83: /* BINARY_OP_ADD_FLOAT + */ ;
+    double d22;
+    if (!(plugopt_number_as_double(o18, &d22))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o18;
+        {
+            PyObject *box = PyFloat_FromDouble(d21);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 83);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d23;
+    d23 = d22 + d21;
+    Py_DECREF(o18);
+  i85: /* LOAD_FAST v */ ;
+    if (!(L[0] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 85);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i86: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 86);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o24;
+    o24 = plugopt_instance_value(L[0], 1);
+    if (!(o24 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 86);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o24);
+  i91: /* LOAD_FAST k */ ;
+    if (!(L[1] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o24;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 91);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i92: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    if (!(PyFloat_CheckExact(o24))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o24;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 92);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(L[1]))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o24;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 92);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d25;
+    d25 = PyFloat_AS_DOUBLE(o24) * PyFloat_AS_DOUBLE(L[1]);
+    Py_DECREF(o24);
+  i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
+    double d26;
+    d26 = d23 - d25;
+  i96: /* STORE_FAST__LOAD_FAST d */ ;
+    double d27;
+    d27 = d26;
+  i97: /* LOAD_FAST__LOAD_FAST d */ ;
+  i98: /* LOAD_FAST d */ ;
+  i99: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d28;
+    d28 = d27 * d27;
+  i101: /* LOAD_FAST w */ ;
+    if (!(L[2] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d28);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 101);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i102: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d28);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 102);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o29;
+    o29 = plugopt_instance_value(L[2], 0);
+    if (!(o29 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d28);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 102);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o29);
+  i107: /* LOAD_CONST 2.0 */ ;
+  i108: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d30;
+    if (!(plugopt_number_as_double(o29, &d30))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d28);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o29;
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 108);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d31;
+    d31 = d30 * (0x1.0000000000000p+1);
+    Py_DECREF(o29);
+  i110: /* BINARY_OP_ADD_FLOAT + */ ;
+    double d32;
+    d32 = d28 + d31;
+  i112: /* LOAD_FAST k */ ;
+    if (!(L[1] != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d32);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 112);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i113: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
+    double d33;
+    if (!(plugopt_number_as_double(L[1], &d33))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d32);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 113);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d34;
+    d34 = d32 - d33;
+  i115: /* STORE_FAST__LOAD_FAST e */ ;
+    double d35;
+    d35 = d34;
+  i116: /* LOAD_FAST__LOAD_CONST e */ ;
+  i117: /* LOAD_CONST None */ ;
+  i118: /* IS_OP  */ ;
+    (*iterations)++;
+    {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d27);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        PyObject *old4 = L[4];
+        PyObject *new4 = NULL;
+        if (plugopt_float_is_private(old4)) {
+            ((PyFloatObject *)old4)->ob_fval = d35; old4 = NULL;
+        } else {
+            new4 = PyFloat_FromDouble(d35);
+            if (new4 == NULL) { failed = 1; } else { L[4] = new4; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d35);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(C(0)); *sp++ = C(0);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 118);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        if (new4 != NULL) { Py_XDECREF(old4); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i119: /* LOAD_FAST e */ ;
+  i120: /* BUILD_TUPLE  */ ;
+  i121: /* RETURN_VALUE  */ ;
+}
