@@ -156,23 +156,39 @@ ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
 static Py_NO_INLINE void on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame,
                                     _Py_CODEUNIT *next_instr);
 
-/* The common case first, in as few instructions as we can: a back edge
- * already counted, still below its threshold. A loop that every optimizer
- * declines comes here at every iteration for as long as it runs; nqueens
- * spent 4.6% of its instructions in this function before this fast path. */
+/* The common case first, in as few instructions as we can: a back edge or
+ * a function entry already counted, still below its threshold. A loop that
+ * every optimizer declines comes here at every iteration for as long as it
+ * runs, a function at every call; nqueens spent 4.6% of its instructions in
+ * this function before the back edges' fast path, richards 6% (about 100
+ * instructions a call) before the entries'. */
 void
 _PyOptimizer_OnHotspot(PyThreadState *tstate, _PyInterpreterFrame *frame,
                        _Py_CODEUNIT *next_instr)
 {
     PyCodeObject *code = frame->f_code;
     _PyCodeOptimizerData *data = _PyCode_OptimizerData(code);
-    if (next_instr <= frame->prev_instr && data != NULL && data->counters != NULL) {
-        struct _optimizer_state *state = _PyOptimizer_GetState(tstate->interp);
-        _PyHotspotCounter *counter = &data->counters[next_instr - _PyCode_CODE(code)];
-        if (counter->count + 1 < (state->min_threshold[KIND_BACK_EDGE] << counter->backoff)) {
-            counter->count++;
-            state->stats.hotspots[KIND_BACK_EDGE]++;
-            return;
+    if (data != NULL && data->counters != NULL) {
+        /* A back edge counts at its target; an entry at the function's first
+         * RESUME, which just ran (an ENTER_EXECUTOR there, or a RESUME not
+         * yet quickened, takes the full path). */
+        _Py_CODEUNIT *at = NULL;
+        int kind = KIND_BACK_EDGE;
+        if (next_instr <= frame->prev_instr) {
+            at = next_instr;
+        }
+        else if (*frame->prev_instr == _Py_MAKECODEUNIT(RESUME_QUICK, 0)) {
+            at = frame->prev_instr;
+            kind = KIND_ENTRY;
+        }
+        if (at != NULL) {
+            struct _optimizer_state *state = _PyOptimizer_GetState(tstate->interp);
+            _PyHotspotCounter *counter = &data->counters[at - _PyCode_CODE(code)];
+            if (counter->count + 1 < (state->min_threshold[kind] << counter->backoff)) {
+                counter->count++;
+                state->stats.hotspots[kind]++;
+                return;
+            }
         }
     }
     on_hotspot(tstate, frame, next_instr);
