@@ -529,7 +529,8 @@ def run_function_units(python: Path, tmp_path: Path, change_at: int) -> tuple[st
     assert plain.returncode == 0, output(plain)
     result = run([python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c", EXECUTORS_RUNNER,
                   program, *UNIT_NAMES],
-                 env={"PYTHONOPTIMIZERTHRESHOLD": "16", "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+                 env={"PYTHONOPTIMIZERTHRESHOLD": "16", "PLUGOPT_JIT_FUNCTIONS": "1",
+                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
     assert result.returncode == 0, output(result)
     assert result.stdout == plain.stdout
     lines = result.stderr.splitlines()
@@ -559,6 +560,28 @@ def test_function_units_run_compiled(patched_python: Path, tmp_path: Path) -> No
         assert len(continuations) == 1, executors
         entries, completed = next(iter(continuations.values()))
         assert completed == entries and entries > calls, executors
+
+
+def test_function_units_are_off_unless_asked_for(patched_python: Path, tmp_path: Path) -> None:
+    program = tmp_path / "calls.py"
+    program.write_text(textwrap.dedent("""
+        def f(x):
+            y = x * 2.0 + 1.0
+            z = y * y - x
+            return z + y * 0.5
+        total = 0.0
+        for i in range(200):
+            total += f(i * 1.0)
+        print(total)
+    """))
+    cache = tmp_path / "cache"
+    _, off, _ = run_jit(patched_python, program, cache)
+    _, on, _ = run_jit(patched_python, program, cache, env={"PLUGOPT_JIT_FUNCTIONS": "1"})
+    assert off["functions"] == 0 and on["functions"] >= 1, (off, on)
+    result = run([patched_python, "-X", "optimizer=jit", "-c", "pass"],
+                 env={"PLUGOPT_JIT_FUNCTIONS": "yes", "PLUGOPT_JIT_CACHE": str(cache)})
+    assert result.returncode != 0
+    assert "PLUGOPT_JIT_FUNCTIONS must be 0 or 1, not yes" in result.stderr, output(result)
 
 
 def test_function_units_follow_changes(patched_python: Path, tmp_path: Path) -> None:
@@ -607,15 +630,20 @@ def run_jit(python: Path, program: Path, cache: Path,
     return result.stdout, json.loads(stats_lines[0][len(STATS_MARKER):]), rest
 
 
+@pytest.mark.parametrize("functions", ["0", "1"])
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_same_output_as_without_optimizer(patched_python: Path, program_files: dict[str, Path],
-                                          tmp_path: Path, name: str) -> None:
+                                          tmp_path: Path, name: str, functions: str) -> None:
+    # With function units too (PLUGOPT_JIT_FUNCTIONS=1): at threshold 1 every
+    # function the program and the runner call is a candidate.
     expected = run_plain(patched_python, program_files[name])
-    stdout, stats, stderr = run_jit(patched_python, program_files[name], tmp_path / "cache")
+    stdout, stats, stderr = run_jit(patched_python, program_files[name], tmp_path / "cache",
+                                    env={"PLUGOPT_JIT_FUNCTIONS": functions})
     assert stdout == expected
     assert stderr == ""
     assert stats["compiled"] >= 1, stats
     assert stats["iterations"] > 0, stats
+    assert (stats["functions"] > 0) == (functions == "1"), stats
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -594,6 +594,26 @@ static PyMethodDef jit_methods[] = {
     {NULL, NULL}
 };
 
+/* PLUGOPT_JIT_FUNCTIONS=1 turns function units on (read once, at import).
+ * They are off by default: measured on richards, raytrace and chaos, what
+ * their executors save is less than what translating them and counting
+ * every call costs (optimizers/jit/README.md, "Function units"). */
+static int
+read_functions_switch(int *on)
+{
+    const char *value = getenv("PLUGOPT_JIT_FUNCTIONS");
+    if (value == NULL || *value == '\0' || strcmp(value, "0") == 0) {
+        *on = 0;
+        return 0;
+    }
+    if (strcmp(value, "1") == 0) {
+        *on = 1;
+        return 0;
+    }
+    PyErr_Format(PyExc_ValueError, "PLUGOPT_JIT_FUNCTIONS must be 0 or 1, not %.100s", value);
+    return -1;
+}
+
 static int
 jit_exec(PyObject *module)
 {
@@ -601,12 +621,17 @@ jit_exec(PyObject *module)
         return -1;
     }
     if (the_optimizer == NULL) {
+        int functions;
+        if (read_functions_switch(&functions) < 0) {
+            return -1;
+        }
         JitOptimizer *opt = PyObject_New(JitOptimizer, &JitOptimizer_Type);
         if (opt == NULL) {
             return -1;
         }
         opt->base.compile = jit_compile;
-        opt->base.capabilities = PY_OPTIMIZE_BACK_EDGE | PY_OPTIMIZE_FUNCTION_ENTRY;
+        opt->base.capabilities = PY_OPTIMIZE_BACK_EDGE |
+                                 (functions ? PY_OPTIMIZE_FUNCTION_ENTRY : 0);
         /* Compiling a loop with the C compiler costs about 100 ms, some
          * 10^4 iterations of a typical hot loop; compiled, an iteration
          * costs about a third of the interpreter's (measured on nbody). */
