@@ -799,9 +799,12 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
         asked, calls = [], []
         def counting(table, original):
             def wrapper(code, offset, *args, **kwargs):
+                # NotYet (a form not specialized yet: asked too early, the VM
+                # asks again) propagates uncounted.
+                result = original(code, offset, *args, **kwargs)
                 if offset != 0:   # a loop, not a function's entry
                     table.append(code.co_name)
-                return original(code, offset, *args, **kwargs)
+                return result
             return wrapper
         _jit_codegen.translate = counting(asked, _jit_codegen.translate)
         _jit_codegen._translate = counting(calls, _jit_codegen._translate)
@@ -844,7 +847,8 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
     assert method_asked == shift_asked == dict_asked == 0, stdout
     # The translator declines the call once and remembers it, although the
     # VM asks after each backoff (with a threshold of 1, rounds are too short
-    # for the back edge to go cold).
+    # for the back edge to go cold). Translations that stopped at a form not
+    # yet specialized (NotYet: asked too early) are not counted.
     assert call_asked > 100 and call_translated == 1, stdout
     assert stats["compiled"] == 0 and stats["declined"] >= 8, stats
 

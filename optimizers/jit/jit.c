@@ -419,19 +419,9 @@ static PyExecutorObject *
 jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
 {
     JitOptimizer *opt = (JitOptimizer *)self;
-    /* Translating runs Python code, whose own hotspots (the translator's,
-     * importlib's while the translator is first imported, another thread's
-     * while the C compiler runs) ask for a compile in turn: those are
-     * declined for now (the VM asks again later), so that one compile never
-     * runs inside another or imports a half-imported translator. */
-    static int compiling;
-    if (compiling) {
-        opt->declined++;
-        return NULL;
-    }
-    compiling = 1;
+    /* No compile runs inside another: the VM asks no optimizer while one
+     * compiles (on_hotspot). */
     PyExecutorObject *executor = compile_unit(opt, code, offset);
-    compiling = 0;
     if (executor == NULL && PyErr_Occurred() && out_of_stack_or_memory()) {
         opt->declined++;
     }
