@@ -16,8 +16,9 @@ Values are tracked symbolically while generating:
                  LOCAL i       borrowed from local slot i
                  CONST k       borrowed from co_consts[k]
                  OBJ var       an owned reference in a C variable
-                 BORROWED var  a borrowed reference in a C variable, valid
-                               while no Python code can run (a global)
+                 BORROWED var  a borrowed reference in a C variable, to an object
+                               nothing can free while the code runs (a global
+                               the executor keeps, True, False)
                  NULL          the NULL that LOAD_GLOBAL pushes before a callable
                  DOUBLE expr   an unboxed float: a C double variable or literal
                  INT expr      an unboxed int: a C long long variable or literal
@@ -349,12 +350,7 @@ class _Gen:
         start of the instruction at `offset`, before it has any effect and
         with the stack as it was there: if a box fails (no memory), the
         slots are left as they were and the code exits before `offset`,
-        where the interpreter raises the MemoryError.
-
-        Also the first thing done before code may run: borrowed stack entries
-        (globals, loaded without a reference) take one, as the rebinding of a
-        global by that code could free them."""
-        self.own_borrowed()
+        where the interpreter raises the MemoryError."""
         if not self.dirty:
             return
         tag = self.nvars
@@ -461,13 +457,6 @@ class _Gen:
             assert not self.dirty, "release_safe without flush_before_release"
             self.emit(f"Py_DECREF({entry[1]});")
             self.may_have_run_code = True
-
-    def own_borrowed(self) -> None:
-        """Borrowed stack entries take a reference (keeping their C variable)."""
-        for n, (kind, what) in enumerate(self.stack):
-            if kind is Kind.BORROWED:
-                self.emit(f"Py_INCREF({what});")
-                self.stack[n] = Entry(Kind.OBJ, what)
 
     def own_borrowed_of(self, local: int) -> None:
         """Before local `local` changes, stack entries borrowed from it take a reference."""
@@ -1104,12 +1093,16 @@ class _Gen:
             value = builtins[name]
         inline = isinstance(value, types.FunctionType) and _Inliner.can_inline(value)
         f = self.var(Kind.OBJ)
+        kind = Kind.BORROWED
         if self.depend_on_globals:
             condition = f"*V && G == {self.depend(self.globals)}"
             if builtins is not None:
                 condition += f" && PyExecutor_Frame_GetBuiltins(frame) == {self.depend(builtins)}"
             self.guard(condition, off)
-            self.emit(f"{f} = {self.depend(value)};")
+            # Borrowed, and never freed while the code runs: an inlined function
+            # is called before any code could rebind it (its body is pure);
+            # any other value is kept alive by the executor (K).
+            self.emit(f"{f} = {self.depend(value) if inline else self.ref(value)};")
         else:
             self.emit(f"{f} = plugopt_load_global(G, PyExecutor_Frame_GetBuiltins(frame), "
                       f"{self.ref(name)});")
@@ -1118,9 +1111,12 @@ class _Gen:
                            f"PyFunction_GET_CODE({f}) == {self.ref(value.__code__)}", off)
             else:
                 self.guard(f"{f} != NULL", off)
+            # Found in a dict that code run later may change: its own reference.
+            self.emit(f"Py_INCREF({f});")
+            kind = Kind.OBJ
         if arg & 1:
             self.stack.append(Entry(Kind.NULL, ""))
-        self.stack.append(Entry(Kind.BORROWED, f))
+        self.stack.append(Entry(kind, f))
         if inline:
             self.callees[f] = value.__code__
 

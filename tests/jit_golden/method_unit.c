@@ -147,7 +147,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new1 != NULL) { Py_XDECREF(old1); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    o9 = B[1];
+    o9 = K[0];
   i28: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
