@@ -1393,10 +1393,12 @@ _NOT_PLAIN = 0x20 | 0x80 | 0x100 | 0x200
 
 
 def _is_resume(code, offset: int) -> bool:
-    for ins in dis.get_instructions(code, adaptive=True):
-        if ins.offset // 2 == offset:
-            return _BASE.get(ins.opname, ins.opname) == "RESUME"
-    return False
+    # co_code holds the generic opcodes (RESUME, not RESUME_QUICK): one index,
+    # not a pass over the bytecode for every request.
+    return 0 <= offset < len(code.co_code) // 2 and code.co_code[2 * offset] == _RESUME
+
+
+_RESUME = opcode.opmap["RESUME"]
 
 
 def _translate_function(code, offset: int, globals_: dict | None, *,
@@ -1409,11 +1411,10 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
         return None
     instructions = list(dis.get_instructions(code, adaptive=True))
     body = [ins for ins in instructions if ins.offset // 2 >= offset]
+    # The body holds every backward jump (only COPY_FREE_VARS and MAKE_CELL come
+    # before the RESUME), so _Gen finds all the loop heads in it.
     gen = _Gen(code, body, offset, body[-1].offset // 2, globals_, depend_on_globals,
                end=len(code.co_code) // 2, function=True)
-    # Instructions the loop heads are computed from: the whole function's.
-    gen.loop_heads = {ins.argval // 2 for ins in instructions
-                      if _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS}
     try:
         text = gen.translate()
     except Unsupported:
