@@ -123,6 +123,29 @@ def test_optimizer_package_is_frozen(patched_python: Path) -> None:
     assert path == repr([str(Path(stdlib) / "plugopt")]), output(result)
 
 
+def test_optimizer_package_is_byte_compiled(patched_python: Path) -> None:
+    """Every Python module of the package has a .pyc at each optimization level
+    that the interpreter accepts as current (scripts/build/install_optimizers.py):
+    importing jit's translator never compiles it from source."""
+    code = ("import importlib.util, pathlib, plugopt\n"
+            "for source in sorted(pathlib.Path(plugopt.__path__[0]).glob('*.py')):\n"
+            "    data = source.read_bytes()\n"
+            "    for level in ('', 1, 2):\n"
+            "        pyc = pathlib.Path(importlib.util.cache_from_source(\n"
+            "            source, optimization=level))\n"
+            "        head = pyc.read_bytes()[:16] if pyc.exists() else b''\n"
+            "        stat = source.stat()\n"
+            "        current = (head[:4] == importlib.util.MAGIC_NUMBER and\n"
+            "                   int.from_bytes(head[8:12], 'little') == int(stat.st_mtime)\n"
+            "                   and int.from_bytes(head[12:16], 'little') == stat.st_size)\n"
+            "        print(source.name, level, current)\n")
+    result = run_python(patched_python, code)
+    assert result.returncode == 0, output(result)
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert any(row[0] == "_jit_codegen.py" for row in rows), output(result)
+    assert all(row[-1] == "True" for row in rows), output(result)
+
+
 def test_samples_load_in_a_venv_and_without_site(patched_python: Path, tmp_path: Path) -> None:
     """The samples sit beside the standard library: a plain venv and `python -S` see them."""
     venv = tmp_path / "venv"
