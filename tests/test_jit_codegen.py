@@ -95,6 +95,21 @@ LOOPS = {
                 p.x = t
             return t
     """,
+    # Object code: a closure's cell, tuple items and a negation, a tuple built and
+    # appended with list.append, a C function and a class called through
+    # vectorcall with the frame made current first.
+    "object_loop": """
+        def f(pairs):
+            k = 0.5
+            out = []
+            def scale(v):
+                return v * k
+            for p in pairs:
+                t = p[1]
+                out.append((t * k, abs(-t), float(p[0])))
+            scale(1.0)
+            return out
+    """,
 }
 # Function units, translated from their RESUME once the function is warm.
 FUNCTIONS = {
@@ -121,7 +136,7 @@ ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
         "attribute": "[P(i * 0.5) for i in range(200)]",
-        "method_unit": "V(1.5, 2.5)"}
+        "method_unit": "V(1.5, 2.5)", "object_loop": "[(i, i * 0.25) for i in range(200)]"}
 
 DRIVER = """\
 import dis, re, sys
@@ -144,7 +159,10 @@ else:
     if head is None:   # a while loop: the head is where its back edge jumps
         head = next(i.argval // 2 for i in instructions if "BACKWARD" in i.opname)
     source, refs, depends, _, _ = _jit_codegen._translate(f.__code__, head, namespace)
-    assert depends in ((), (namespace, namespace.get('half'))), depends
+    # The globals, an inlined function, the builtins dict (of a builtin called).
+    assert all(any(d is known for known in (namespace, namespace.get('half'),
+                                            namespace['__builtins__']))
+               for d in depends), depends
 assert source.count(_jit_codegen.RUNTIME) == 1
 source = source.replace(_jit_codegen.RUNTIME, "/* jit_runtime.h */\\n")
 # Type and keys version tags depend on the order in which the process looked

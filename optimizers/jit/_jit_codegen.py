@@ -36,7 +36,10 @@ the executor is still installed and that the frame runs with those globals
 A guard that fails inside the inlined body exits before
 the call's PRECALL, with the callable and its arguments on the stack: the
 body has no effects, so the interpreter then makes the call as if the
-compiled code had never started it.
+compiled code had never started it. Other calls are made from the compiled
+code through vectorcall, with the frame current (vector_call); a loop whose
+body is short for the calls of Python functions it makes is declined
+(BODY_PER_PYTHON_CALL).
 
 The generated function receives `K`, the items of a tuple the executor keeps
 alive (names and code objects the guards compare with); `B`, the objects it
@@ -188,6 +191,16 @@ def _c_literal(value: object) -> Entry | None:
 # and the executor's) only if it runs at least this many instructions of the function.
 MIN_SEGMENT = 6
 
+# A Python function called from compiled code (through vectorcall) runs in a frame
+# of its own, about 90 instructions more than the interpreter's call costs: a loop
+# is compiled only if its body (from its head to its last back edge) has at least
+# this many instructions a Python call, enough for what the compiled code saves on
+# them to pay for that (deltablue's `for c in self: c.execute()`, 8 instructions,
+# ran slower compiled).
+BODY_PER_PYTHON_CALL = 16
+# The PRECALL forms the specializer chose for calls of Python functions.
+_PYTHON_CALL_FORMS = ("PRECALL_PYFUNC", "PRECALL_BOUND_METHOD")
+
 # PRECALL forms whose callee is a Python function or class (or not known yet): in a
 # function unit the compiled code stops before them, and the interpreter makes the
 # call, pushing the callee's frame without recursing in C.
@@ -208,6 +221,7 @@ class _Gen:
         # the number of instructions translated from it.
         self.entries: dict[int, int] = {head: 0}
         self.entry = head
+        self.stopped = False   # the instruction being translated ended a part
         # The targets of backward jumps: a function unit stops before a loop.
         self.loop_heads = {ins.argval // 2 for ins in instructions
                            if _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS}
@@ -226,6 +240,10 @@ class _Gen:
         self.dirty: set[int] = set()       # locals whose frame slot is stale
         # BORROWED variable -> the code object it was guarded to run
         self.callees: dict[str, types.CodeType] = {}
+        # variable -> the global it holds (what a call of it will call)
+        self.known: dict[str, object] = {}
+        # Calls made through vectorcall that run a Python function (or may)
+        self.python_calls = 0
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
         self.caches = _inline_caches(code)   # offset -> the fields dis names
         self.nvars = 0
@@ -468,7 +486,7 @@ class _Gen:
 
     # -- instructions -------------------------------------------------------
     def translate(self) -> str:
-        skip = False
+        skip = 0   # instructions the last one translated consumed after it
         for ins in self.instrs:
             off = ins.offset // 2
             if off in self.joins:
@@ -484,7 +502,7 @@ class _Gen:
                 self.reachable = True
             self.lines.append(f"  i{off}: /* {ins.opname} {_comment_text(ins.argrepr)} */ ;")
             if skip:   # the CALL of an inlined PRECALL/CALL pair, a fused compare's jump
-                skip = False
+                skip -= 1
                 continue
             if not self.reachable:   # after an unconditional jump, until a target
                 continue
@@ -494,6 +512,10 @@ class _Gen:
             if self.may_have_run_code:
                 self.guard("!TRACING()", ins.offset // 2)
                 self.may_have_run_code = False
+            # The part this instruction belongs to (a Python call switches to
+            # the continuation after it); one it stops before is not counted.
+            part = self.entry
+            self.stopped = False
             if not self.function:
                 skip = self.one(ins)
                 continue
@@ -511,7 +533,7 @@ class _Gen:
                 else:
                     raise
             else:
-                self.entries[self.entry] += 1
+                self.entries[part] += not self.stopped
         return "\n".join(self.lines)
 
     # -- function units -------------------------------------------------------
@@ -537,27 +559,36 @@ class _Gen:
             self.emit(line)
         self.stack, self.cached, self.dirty = [], {}, set()
         self.reachable = False
+        self.stopped = True
 
     def python_call(self, ins, nxt, off: int) -> bool:
         """A call the interpreter makes (a Python function or class): stop before
-        the PRECALL. If the call's result is then the only value on the stack,
-        continue after the CALL, as a continuation entered there. Consumes CALL."""
+        the PRECALL, and continue after the CALL, as a continuation entered there
+        with the callee's result on top of what was below the callable. Consumes
+        the CALL."""
         nargs = ins.arg
         if len(self.stack) < nargs + 2:
             raise Unsupported("PRECALL: short stack")
-        alone = len(self.stack) == nargs + 2
+        below = [entry[0] is Kind.NULL for entry in self.stack[:len(self.stack) - nargs - 2]]
         self.end_segment(off)
         index = self.instrs.index(nxt) + 1
-        if not alone or index >= len(self.instrs):
+        if index >= len(self.instrs):
             return True
         cont = self.instrs[index].offset // 2
         if cont in self.joins or cont in self.loop_heads:
             return True
-        # Entered with the result at the stack base: take its reference.
+        # Entered with the frame's stack holding what the exit wrote below the
+        # call (owned references, or the NULLs the translator knows of) and the
+        # result on top: the code takes those references.
         self.lines.append(f"  c{cont}: ;")
-        v = self.var(Kind.OBJ)
-        self.emit(f"{v} = S0[0];")
-        self.stack = [Entry(Kind.OBJ, v)]
+        self.stack = []
+        for n, is_null in enumerate([*below, False]):
+            if is_null:
+                self.stack.append(Entry(Kind.NULL, ""))
+                continue
+            v = self.var(Kind.OBJ)
+            self.emit(f"{v} = S0[{n}];")
+            self.stack.append(Entry(Kind.OBJ, v))
         self.reachable = True
         self.may_have_run_code = False
         self.entry = cont
@@ -575,8 +606,9 @@ class _Gen:
         lines += ["    default: return frame;", "}"]
         return "\n    ".join(lines), conts
 
-    def one(self, ins) -> bool:
-        """Translate one instruction; True if it also consumed the next one."""
+    def one(self, ins) -> int:
+        """Translate one instruction; returns how many of those after it it also
+        consumed (a bool for one or none)."""
         off = ins.offset // 2
         name = ins.opname
         base = _BASE.get(name, name)
@@ -624,8 +656,18 @@ class _Gen:
             self.release_safe(seq)
             self.release_safe(index)
             self.stack.append(Entry(Kind.OBJ, n))
+        elif name == "BINARY_SUBSCR_TUPLE_INT":
+            seq, index = self.stack[-2], self.stack[-1]
+            self.flush_before_release((seq, index), off)
+            s_expr, n = self.list_index(seq, index, off, "PyTuple")
+            self.emit(f"{n} = PyTuple_GET_ITEM({s_expr}, n{n}); Py_INCREF({n});")
+            self.stack.pop()
+            self.stack.pop()
+            self.release_safe(seq)
+            self.release_safe(index)
+            self.stack.append(Entry(Kind.OBJ, n))
         elif name == "STORE_SUBSCR_LIST_INT":
-            self.store_subscr_list_int(off)
+            self.store_subscr_list_int(ins, off)
         elif base in ("BINARY_SUBSCR", "STORE_SUBSCR"):
             _specialized(name)
             raise Unsupported(name)
@@ -639,6 +681,19 @@ class _Gen:
             # RESUME: the VM entered the unit, so the eval breaker had no work
             # and nothing traces.
             pass
+        elif base == "LOAD_DEREF":
+            # A cell's content may change whenever code runs: an owned reference.
+            v = self.var(Kind.OBJ)
+            self.emit(f"{v} = L[{arg}] != NULL ? PyCell_GET(L[{arg}]) : NULL;")
+            self.guard(f"{v} != NULL", off)
+            self.emit(f"Py_INCREF({v});")
+            self.stack.append(Entry(Kind.OBJ, v))
+        elif base == "UNARY_NEGATIVE":
+            self.negative(off)
+        elif base == "BUILD_TUPLE":
+            self.build_tuple(arg, off)
+        elif base == "LIST_APPEND":
+            self.list_append(arg, off)
         elif base == "PUSH_NULL":
             self.stack.append(Entry(Kind.NULL, ""))
         elif base == "IS_OP":
@@ -971,19 +1026,106 @@ class _Gen:
         if value[0] is Kind.DOUBLE:
             self.emit("}")
 
-    def store_subscr_list_int(self, off: int) -> None:
+    def negative(self, off: int) -> None:
+        """UNARY_NEGATIVE of an unboxed number, an int or float constant, or an
+        object that must be a float (3.11 does not specialize it: an int object
+        exits)."""
+        value = self.stack[-1]
+        kind = self.static_kind(value)
+        if kind is Kind.INT:
+            # |x| <= 2**62 for every unboxed int: its negation fits.
+            result = Entry(Kind.INT, f"(-{self.need_int(value, off)})")
+        else:
+            result = Entry(Kind.DOUBLE, f"(-{self.need_double(value, off, False)})")
+        self.stack.pop()
+        self.release(value)
+        self.stack.append(result)
+
+    def box_top(self, count: int, off: int) -> None:
+        """Box the unboxed entries among the top `count`, one at a time: a box
+        that fails exits with the ones made so far on the stack as objects."""
+        for n in range(len(self.stack) - count, len(self.stack)):
+            kind, what = self.stack[n]
+            if kind in UNBOXED:
+                b = self.var(Kind.OBJ)
+                self.emit(f"{b} = {self.box(kind, what)};")
+                self.guard(f"{b} != NULL", off)
+                self.stack[n] = Entry(Kind.OBJ, b)
+
+    def build_tuple(self, count: int, off: int) -> None:
+        """BUILD_TUPLE: the items boxed, the tuple made (no memory: exit before,
+        nothing changed), then filled; no reference is dropped, no code runs."""
+        if count > len(self.stack) or any(
+                e[0] is Kind.NULL for e in self.stack[len(self.stack) - count:]):
+            raise Unsupported("BUILD_TUPLE of values below the loop")
+        self.box_top(count, off)
+        t = self.var(Kind.OBJ)
+        self.emit(f"{t} = PyTuple_New({count});")
+        self.guard(f"{t} != NULL", off)
+        items = self.stack[len(self.stack) - count:]
+        for n, entry in enumerate(items):
+            expr, pre = self.as_object_expr(entry)
+            for line in pre:
+                self.emit(line)
+            self.emit(f"PyTuple_SET_ITEM({t}, {n}, {expr});")
+        del self.stack[len(self.stack) - count:]
+        self.stack.append(Entry(Kind.OBJ, t))
+
+    def list_append(self, depth: int, off: int) -> None:
+        """LIST_APPEND (a list comprehension): the value appended to the list
+        `depth` entries below it, on the translator's stack or, below the
+        loop's iterator, in the frame. A failed append (no memory) exits before
+        it with nothing changed."""
+        self.box_top(1, off)
+        value = self.stack[-1]
+        if value[0] is Kind.NULL:
+            raise Unsupported("LIST_APPEND of NULL")
+        below = len(self.stack) - 1 - depth
+        if below >= 0:
+            target = self.object_expr(self.stack[below])
+        elif not self.function:
+            target = f"S[{below}]"
+        else:
+            raise Unsupported("LIST_APPEND below the stack")
+        self.guard(f"PyList_Append({target}, {self.object_expr(value)}) == 0", off)
+        self.stack.pop()
+        # The list holds the value now: dropping ours frees nothing.
+        self.release(value)
+
+    def store_subscr_list_int(self, ins, off: int) -> None:
         value, seq, index = self.stack[-3], self.stack[-2], self.stack[-1]
         self.flush_before_release((seq, index), off)
         s_expr, n = self.list_index(seq, index, off)
-        # The old item is dropped here: only floats, ints, bools and None,
-        # whose destructors run no Python code; anything else, the interpreter.
         self.emit(f"{n} = PyList_GET_ITEM({s_expr}, n{n});")
-        self.guard(_plain_value(n), off)
+        # An old item that is a float, an int, a bool or None is dropped at once:
+        # its destructor runs no Python code. Anything else is dropped as the
+        # interpreter drops it, with the frame current (the dirty locals boxed
+        # into it, and still cached), and tracing is checked after it.
+        ran = self.var(Kind.INT)
+        self.emit(f"{ran} = !({_plain_value(n)});")
+        self.emit(f"if ({ran}) {{")
+        dirty = set(self.dirty)
+        self.flush(off)
+        self.dirty = dirty
+        new, pre = self.as_object_expr(value)
+        for line in pre:
+            self.emit(line)
+        if value[0] in UNBOXED:
+            box = self.var(Kind.OBJ)
+            self.emit(f"{box} = {new};")
+            self.guard(f"{box} != NULL", off)
+            new = box
+        self.emit(f"PyList_SET_ITEM({s_expr}, n{n}, {new}); Py_DECREF({n});")
+        self.emit("} else {")
         self.replace_plain_value(n, value, f"PyList_SET_ITEM({s_expr}, n{n}, {{new}});", off)
+        self.emit("}")
         for _ in range(3):
             self.stack.pop()
         self.release_safe(seq)
         self.release_safe(index)
+        nxt = self.instrs[self.instrs.index(ins) + 1].offset // 2
+        if not self.may_have_run_code:
+            self.guard(f"!{ran} || !TRACING()", nxt)
 
     def unpack_sequence(self, name: str, arg: int, off: int) -> None:
         _specialized(name)
@@ -1119,6 +1261,7 @@ class _Gen:
         self.stack.append(Entry(kind, f))
         if inline:
             self.callees[f] = value.__code__
+        self.known[f] = value
 
     def is_op(self, arg: int, off: int) -> None:
         """`is` / `is not`: True or False, borrowed (they are never freed)."""
@@ -1183,10 +1326,90 @@ class _Gen:
                 func[0] in (Kind.BORROWED, Kind.OBJ) and \
                 self.callees[func[1]].co_argcount == nargs:
             return self.inline_call(ins, off)
+        if ins.opname == "PRECALL_NO_KW_LIST_APPEND":
+            return self.list_append_call(ins, nxt, off)
         if self.function and ins.opname in _PYTHON_CALLS:
             return self.python_call(ins, nxt, off)
-        _specialized(ins.opname)
-        raise Unsupported(f"a call ({ins.opname})")
+        return self.vector_call(ins, off)
+
+    def vector_call(self, ins, off: int) -> bool:
+        """PRECALL and its CALL of anything else, made from the compiled code
+        through vectorcall, as the interpreter calls C functions and classes. A
+        Python function then runs in an interpreter frame of its own (one level
+        of C recursion, which costs about 90 instructions more than the
+        interpreter's own call but less than leaving the compiled code before
+        the call and entering it again after). The frame is made current first
+        and shows the PRECALL as the instruction running (tracebacks and
+        `f_back.f_lineno` in the callee see the caller's line); if the call
+        raises, the code exits before the PRECALL with the exception set, the
+        callable and its arguments still on the stack, as the interpreter
+        leaves them to its unwinding."""
+        nargs = ins.arg
+        self.box_top(nargs + 1, off)
+        first, second = self.stack[-nargs - 2], self.stack[-nargs - 1]
+        args = self.stack[len(self.stack) - nargs:]
+        if first[0] is Kind.NULL:
+            callable_, argv = second, args          # f(args): NULL, f, args
+        else:
+            callable_, argv = first, [second, *args]   # o.m(args): m, o, args
+        if callable_[0] in (*UNBOXED, Kind.NULL) or second[0] is Kind.NULL:
+            raise Unsupported("a call of an unboxed value or NULL")
+        self.python_calls += self.runs_python(ins.opname, callable_)
+        self.flush(off)
+        a = f"a{self.nvars}"
+        self.nvars += 1
+        items = ", ".join(self.object_expr(entry) for entry in argv) or "NULL"
+        self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
+        self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
+        r = self.var(Kind.OBJ)
+        self.emit(f"{r} = PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
+                  f"{len(argv)}, NULL);")
+        self.guard(f"{r} != NULL", off)
+        consumed = self.stack[len(self.stack) - nargs - 2:]
+        del self.stack[len(self.stack) - nargs - 2:]
+        for entry in consumed:
+            if entry[0] is Kind.OBJ:
+                self.emit(f"Py_DECREF({entry[1]});")
+        self.may_have_run_code = True
+        self.stack.append(Entry(Kind.OBJ, r))
+        return True
+
+    def runs_python(self, form: str, callable_: Entry) -> bool:
+        """Whether a call made through vectorcall runs a Python function in a
+        frame of its own, which costs more than the interpreter's call (a C
+        function, a method descriptor or a class is called from C either way):
+        so the specializer says, or the callable is not a global known to be
+        something else."""
+        if form in _PYTHON_CALL_FORMS:
+            return True
+        if form in ("PRECALL", "PRECALL_ADAPTIVE"):
+            value = self.known.get(callable_[1])
+            return not isinstance(value, (type, types.BuiltinFunctionType))
+        return False
+
+    def list_append_call(self, ins, nxt, off: int) -> int:
+        """`lst.append(x)` as a statement, as the specializer fuses it (its PRECALL,
+        CALL and POP_TOP): the callable must be list.append and the owner a list
+        (else exit before the PRECALL); a failed append (no memory) exits there
+        too, with nothing changed. Consumes the CALL and the POP_TOP."""
+        index = self.instrs.index(nxt) + 1
+        if ins.arg != 1 or index >= len(self.instrs) or \
+                _BASE.get(self.instrs[index].opname, self.instrs[index].opname) != "POP_TOP":
+            raise Unsupported("PRECALL_NO_KW_LIST_APPEND without its POP_TOP")
+        self.box_top(1, off)
+        method, owner, value = self.stack[-3], self.stack[-2], self.stack[-1]
+        if Kind.NULL in (method[0], owner[0], value[0]) or owner[0] in UNBOXED:
+            raise Unsupported("PRECALL_NO_KW_LIST_APPEND of a NULL")
+        self.flush_before_release((method, owner), off)
+        m, o = self.object_expr(method), self.object_expr(owner)
+        append = self.ref(list.__dict__["append"])
+        self.guard(f"{m} == {append} && PyList_Check({o}) && "
+                   f"PyList_Append({o}, {self.object_expr(value)}) == 0", off)
+        del self.stack[-3:]
+        self.release(value)   # the list holds it now
+        self.release_safe(owner)
+        self.release_safe(method)
+        return 2
 
     def inline_call(self, ins, off: int) -> bool:
         nargs = ins.arg
@@ -1212,23 +1435,24 @@ class _Gen:
         self.stack.append(result)
         return True
 
-    def list_index(self, seq, index, offset: int) -> tuple[str, str]:
-        """Guards that `seq` is a list and `index` an int in range (one digit,
-        not negative), else exit before `offset`. Returns the list's C
-        expression and a new PyObject * variable `n` whose index is `n{n}`."""
+    def list_index(self, seq, index, offset: int, prefix: str = "PyList") -> tuple[str, str]:
+        """Guards that `seq` is a list (a tuple, with prefix "PyTuple") and `index`
+        an int in range (one digit, not negative), else exit before `offset`.
+        Returns the sequence's C expression and a new PyObject * variable `n`
+        whose index is `n{n}`."""
         s_expr = self.object_expr(seq)
         n = self.var(Kind.OBJ)
         if index[0] is Kind.INT or self.static_kind(index) is Kind.INT:
             i_val = self.need_int(index, offset)
-            self.guard(f"PyList_CheckExact({s_expr}) && {i_val} >= 0", offset)
+            self.guard(f"{prefix}_CheckExact({s_expr}) && {i_val} >= 0", offset)
             self.emit(f"Py_ssize_t n{n} = (Py_ssize_t){i_val};")
         else:
             i_expr = self.object_expr(index)
-            self.guard(f"PyList_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
+            self.guard(f"{prefix}_CheckExact({s_expr}) && PyLong_CheckExact({i_expr}) && "
                        f"Py_SIZE({i_expr}) >= 0 && Py_SIZE({i_expr}) <= 1", offset)
             self.emit(f"Py_ssize_t n{n} = Py_SIZE({i_expr}) ? "
                       f"(Py_ssize_t)((PyLongObject *){i_expr})->ob_digit[0] : 0;")
-        self.guard(f"n{n} < PyList_GET_SIZE({s_expr})", offset)
+        self.guard(f"n{n} < {prefix}_GET_SIZE({s_expr})", offset)
         return s_expr, n
 
 
@@ -1376,6 +1600,8 @@ def _translate(code, offset: int, globals_: dict | None, *,
     if any(_BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS and ins.argval // 2 != offset
            for ins in body):
         return None   # a nested loop
+    if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_):
+        return None   # known before translating it (below, after)
     gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end)
     try:
         text = gen.translate()
@@ -1383,9 +1609,23 @@ def _translate(code, offset: int, globals_: dict | None, *,
         # Only a decline. Anything else is a translator bug: it propagates, the VM
         # counts the compile as failed and reports it (tests fail on it).
         return None   # NotYet propagates: translate() does not remember it
-    source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text,
-                              runtime=RUNTIME, kind="loop", entry=f"goto i{offset};")
+    if len(body) < BODY_PER_PYTHON_CALL * gen.python_calls:
+        return None   # its calls would cost more than the rest saves
+    source = _source("loop", code.co_qualname, offset, f"goto i{offset};", text)
     return source, tuple(gen.refs), tuple(gen.depends), (), True
+
+
+def _fewest_python_calls(code, body, globals_: dict | None) -> int:
+    """At least how many of `body`'s calls the compiled code would make of Python
+    functions: those the specializer saw calling one, less one for every global
+    function loaded there that could be inlined instead."""
+    calls = sum(ins.opname in _PYTHON_CALL_FORMS for ins in body)
+    for ins in body:
+        if calls and _BASE.get(ins.opname, ins.opname) == "LOAD_GLOBAL" and globals_:
+            value = globals_.get(code.co_names[ins.arg >> 1])
+            if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
+                calls -= 1
+    return max(calls, 0)
 
 
 # Code flags of units that are not plain functions: generators, coroutines.
@@ -1423,8 +1663,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     install_entry = gen.entries[offset] >= MIN_SEGMENT
     if not install_entry and not conts:
         return None
-    source = _TEMPLATE.format(name=code.co_qualname, head=offset, body=text,
-                              runtime=RUNTIME, kind="function unit", entry=entry)
+    source = _source("function unit", code.co_qualname, offset, entry, text)
     return source, tuple(gen.refs), tuple(gen.depends), tuple(conts), install_entry
 
 
@@ -1439,13 +1678,30 @@ struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint8_t *V)
 {{
-    PyObject **L = PyExecutor_Frame_GetLocals(frame);
-    PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
-    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
-    PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
-    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
-    (void)consts; (void)G; (void)K; (void)B; (void)V; (void)S0; (void)CODE;
+{prologue}
+    (void)K; (void)B; (void)V;
     {entry}
 {body}
 }}
 """
+
+# What the generated code may read from the frame and the thread, each fetched once
+# an entry (the accessors are calls into the interpreter) and only if the code uses it.
+_PROLOGUE = (
+    ("L", "PyObject **L = PyExecutor_Frame_GetLocals(frame);"),
+    ("C", "PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;"),
+    ("G", "PyObject *G = PyExecutor_Frame_GetGlobals(frame);"),
+    ("S0", "PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);"),
+    ("CODE", "const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));"),
+    ("TRACING", "PyThreadState *T = PyThreadState_Get();"),
+)
+_USES = re.compile(r"\b(" + "|".join(name for name, _ in _PROLOGUE) + r")\b")
+
+
+def _source(kind: str, name: str, head: int, entry: str, body: str) -> str:
+    """The C source of a unit: the runtime, then the function with the prologue
+    its body and entry need."""
+    used = set(_USES.findall(body + entry))
+    prologue = "\n".join("    " + line for var, line in _PROLOGUE if var in used)
+    return _TEMPLATE.format(kind=kind, name=name, head=head, runtime=RUNTIME,
+                            prologue=prologue, entry=entry, body=body)

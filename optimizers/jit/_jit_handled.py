@@ -22,12 +22,13 @@ ANY = "any"   # every form the specializer may choose, adaptive ones included
 HANDLED: dict[str, tuple[str, ...] | str] = {
     "LOAD_FAST": ANY, "STORE_FAST": ANY, "LOAD_CONST": ANY, "POP_TOP": ANY,
     "COPY": ANY, "SWAP": ANY,
-    # calls of small pure functions, inlined; in a function unit, calls of Python
-    # functions and classes, which end a part of it (the interpreter makes them)
+    # calls: small pure functions inlined, anything else called through
+    # vectorcall (in a function unit, a call of a Python function or class ends
+    # a part of it: the interpreter makes it); no keyword arguments (KW_NAMES)
     "LOAD_GLOBAL": ANY, "CALL": ANY,
-    "PRECALL": ("PRECALL", "PRECALL_ADAPTIVE", "PRECALL_PYFUNC", "PRECALL_BOUND_METHOD"),
+    "PRECALL": ANY,
     "BINARY_OP": ANY,
-    "BINARY_SUBSCR": ("BINARY_SUBSCR_LIST_INT",),
+    "BINARY_SUBSCR": ("BINARY_SUBSCR_LIST_INT", "BINARY_SUBSCR_TUPLE_INT"),
     "STORE_SUBSCR": ("STORE_SUBSCR_LIST_INT",),
     "UNPACK_SEQUENCE": ("UNPACK_SEQUENCE_TWO_TUPLE", "UNPACK_SEQUENCE_TUPLE",
                         "UNPACK_SEQUENCE_LIST"),
@@ -40,6 +41,8 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # attributes of instances: the values array or a slot, behind the type's version
     "LOAD_ATTR": ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"),
     "STORE_ATTR": ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"),
+    # a closure's cells, negation, tuples, list comprehensions' appends
+    "LOAD_DEREF": ANY, "UNARY_NEGATIVE": ANY, "BUILD_TUPLE": ANY, "LIST_APPEND": ANY,
     # identity tests (`is`, `is not`) and the NULL pushed before a callable
     "IS_OP": ANY, "PUSH_NULL": ANY,
     # methods looked up as the interpreter does, behind the type's version

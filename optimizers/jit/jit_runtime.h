@@ -18,7 +18,8 @@
 #include <string.h>
 
 #define C(k) PyTuple_GET_ITEM(consts, (k))
-#define TRACING() (PyThreadState_Get()->cframe->use_tracing)
+/* T: the thread state, which a generated function reads once an entry. */
+#define TRACING() (T->cframe->use_tracing)
 
 /* Where LOAD_ATTR_INSTANCE_VALUE and STORE_ATTR_INSTANCE_VALUE find an
  * attribute: slot `index` of the values array of an object whose type keeps

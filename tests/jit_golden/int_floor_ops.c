@@ -7,10 +7,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
-    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
-    PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
-    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
-    (void)consts; (void)G; (void)K; (void)B; (void)V; (void)S0; (void)CODE;
+    PyThreadState *T = PyThreadState_Get();
+    (void)K; (void)B; (void)V;
     goto i19;
   i19: /* FOR_ITER to 72 */ ;
     { PyObject *it = S[-1];

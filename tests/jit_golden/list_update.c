@@ -7,10 +7,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
-    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
-    PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
-    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
-    (void)consts; (void)G; (void)K; (void)B; (void)V; (void)S0; (void)CODE;
+    PyThreadState *T = PyThreadState_Get();
+    (void)K; (void)B; (void)V;
     goto i29;
   i29: /* FOR_ITER to 98 */ ;
     { PyObject *it = S[-1];
@@ -157,7 +155,12 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
     o6 = PyList_GET_ITEM(L[0], no6);
-    if (!(PyFloat_CheckExact(o6) || PyLong_CheckExact(o6) || PyBool_Check(o6) || o6 == Py_None)) {
+    long long i7;
+    i7 = !(PyFloat_CheckExact(o6) || PyLong_CheckExact(o6) || PyBool_Check(o6) || o6 == Py_None);
+    if (i7) {
+    PyObject * o8;
+    o8 = PyFloat_FromDouble(d5);
+    if (!(o8 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         {
@@ -171,12 +174,14 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 46);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
+    PyList_SET_ITEM(L[0], no6, o8); Py_DECREF(o6);
+    } else {
     if (plugopt_float_is_private(o6)) {
         ((PyFloatObject *)o6)->ob_fval = d5;
     } else {
-    PyObject * o7;
-    o7 = PyFloat_FromDouble(d5);
-    if (!(o7 != NULL)) {
+    PyObject * o9;
+    o9 = PyFloat_FromDouble(d5);
+    if (!(o9 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         {
@@ -190,7 +195,15 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 46);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyList_SET_ITEM(L[0], no6, o7); Py_DECREF(o6);
+    PyList_SET_ITEM(L[0], no6, o9); Py_DECREF(o6);
+    }
+    }
+    if (!(!i7 || !TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 48);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i48: /* JUMP_BACKWARD_QUICK to 58 */ ;
     (*iterations)++;

@@ -10,7 +10,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
     PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
     const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
-    (void)consts; (void)G; (void)K; (void)B; (void)V; (void)S0; (void)CODE;
+    PyThreadState *T = PyThreadState_Get();
+    (void)K; (void)B; (void)V;
     switch (PyExecutor_Frame_GetNextInstr(frame)) {
         case 0: goto i0;
         case 74: goto c74;

@@ -1,0 +1,454 @@
+/* plugopt.jit: the loop of f at offset 13; generated, do not edit. */
+/* jit_runtime.h */
+
+struct _PyInterpreterFrame *
+plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
+                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+{
+    PyObject **L = PyExecutor_Frame_GetLocals(frame);
+    PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
+    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
+    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
+    PyThreadState *T = PyThreadState_Get();
+    (void)K; (void)B; (void)V;
+    goto i13;
+  i13: /* FOR_ITER to 168 */ ;
+    { PyObject *it = S[-1];
+    if (!((Py_IS_TYPE(it, &PyListIter_Type) || Py_IS_TYPE(it, &PyTupleIter_Type) || Py_IS_TYPE(it, &PyRangeIter_Type)) || plugopt_is_simple_enumerate(it))) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 13);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    }
+    PyObject * o1;
+    o1 = Py_TYPE(S[-1])->tp_iternext(S[-1]);
+    if (!(o1 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 13);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i14: /* STORE_FAST__LOAD_FAST p */ ;
+    { PyObject *o = L[3]; L[3] = o1; Py_XDECREF(o); }
+  i15: /* LOAD_FAST__LOAD_CONST p */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 15);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(L[3] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 15);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i16: /* LOAD_CONST 1 */ ;
+  i17: /* BINARY_SUBSCR_TUPLE_INT  */ ;
+    PyObject * o2;
+    if (!(PyTuple_CheckExact(L[3]) && (1LL) >= 0)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 17);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_ssize_t no2 = (Py_ssize_t)(1LL);
+    if (!(no2 < PyTuple_GET_SIZE(L[3]))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 17);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o2 = PyTuple_GET_ITEM(L[3], no2); Py_INCREF(o2);
+  i22: /* STORE_FAST__LOAD_FAST t */ ;
+    { PyObject *o = L[4]; L[4] = o2; Py_XDECREF(o); }
+  i23: /* LOAD_FAST out */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 23);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(L[1] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 23);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i24: /* LOAD_METHOD_NO_DICT append */ ;
+    if (!(Py_TYPE(L[1])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 26) == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 24);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o3;
+    o3 = plugopt_cache_object(CODE, 31); Py_INCREF(o3);
+  i35: /* LOAD_FAST t */ ;
+    if (!(L[4] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 35);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i36: /* LOAD_DEREF k */ ;
+    PyObject * o4;
+    o4 = L[5] != NULL ? PyCell_GET(L[5]) : NULL;
+    if (!(o4 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[4]); *sp++ = L[4];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 36);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o4);
+  i37: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    if (!(PyFloat_CheckExact(L[4]))) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[4]); *sp++ = L[4];
+        *sp++ = o4;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 37);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o4))) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[4]); *sp++ = L[4];
+        *sp++ = o4;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 37);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d5;
+    d5 = PyFloat_AS_DOUBLE(L[4]) * PyFloat_AS_DOUBLE(o4);
+    Py_DECREF(o4);
+  i39: /* LOAD_GLOBAL_BUILTIN NULL + abs */ ;
+    PyObject * o6;
+    if (!(*V && G == B[0] && PyExecutor_Frame_GetBuiltins(frame) == B[1])) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 39);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o6 = K[0];
+  i45: /* LOAD_FAST t */ ;
+    if (!(L[4] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = NULL;
+        Py_INCREF(o6); *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 45);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i46: /* UNARY_NEGATIVE  */ ;
+    if (!(PyFloat_CheckExact(L[4]))) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = NULL;
+        Py_INCREF(o6); *sp++ = o6;
+        Py_INCREF(L[4]); *sp++ = L[4];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 46);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i47: /* PRECALL_NO_KW_BUILTIN_O  */ ;
+    PyObject * o7;
+    o7 = PyFloat_FromDouble((-PyFloat_AS_DOUBLE(L[4])));
+    if (!(o7 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = NULL;
+        Py_INCREF(o6); *sp++ = o6;
+        {
+            PyObject *box = PyFloat_FromDouble((-PyFloat_AS_DOUBLE(L[4])));
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 47);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject *a7[1] = {o7};
+    PyExecutor_Frame_SetNextInstr(frame, 47);
+    PyObject * o9;
+    o9 = PyObject_Vectorcall(o6, a7, 1, NULL);
+    if (!(o9 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = NULL;
+        Py_INCREF(o6); *sp++ = o6;
+        *sp++ = o7;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 47);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_DECREF(o7);
+  i49: /* CALL_ADAPTIVE  */ ;
+  i54: /* LOAD_GLOBAL_BUILTIN NULL + float */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 54);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o10;
+    if (!(*V && G == B[0] && PyExecutor_Frame_GetBuiltins(frame) == B[1])) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 54);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o10 = K[1];
+  i60: /* LOAD_FAST__LOAD_CONST p */ ;
+    if (!(L[3] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        *sp++ = NULL;
+        Py_INCREF(o10); *sp++ = o10;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 60);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i61: /* LOAD_CONST 0 */ ;
+  i62: /* BINARY_SUBSCR_TUPLE_INT  */ ;
+    PyObject * o11;
+    if (!(PyTuple_CheckExact(L[3]) && (0LL) >= 0)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        *sp++ = NULL;
+        Py_INCREF(o10); *sp++ = o10;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(4)); *sp++ = C(4);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 62);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_ssize_t no11 = (Py_ssize_t)(0LL);
+    if (!(no11 < PyTuple_GET_SIZE(L[3]))) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        *sp++ = NULL;
+        Py_INCREF(o10); *sp++ = o10;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(4)); *sp++ = C(4);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 62);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o11 = PyTuple_GET_ITEM(L[3], no11); Py_INCREF(o11);
+  i67: /* PRECALL_BUILTIN_CLASS  */ ;
+    PyObject *a11[1] = {o11};
+    PyExecutor_Frame_SetNextInstr(frame, 67);
+    PyObject * o13;
+    o13 = PyObject_Vectorcall(o10, a11, 1, NULL);
+    if (!(o13 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        *sp++ = NULL;
+        Py_INCREF(o10); *sp++ = o10;
+        *sp++ = o11;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_DECREF(o11);
+  i69: /* CALL_ADAPTIVE  */ ;
+  i74: /* BUILD_TUPLE  */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        *sp++ = o13;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 74);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o14;
+    o14 = PyFloat_FromDouble(d5);
+    if (!(o14 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o9;
+        *sp++ = o13;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 74);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o15;
+    o15 = PyTuple_New(3);
+    if (!(o15 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o14;
+        *sp++ = o9;
+        *sp++ = o13;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 74);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyTuple_SET_ITEM(o15, 0, o14);
+    PyTuple_SET_ITEM(o15, 1, o9);
+    PyTuple_SET_ITEM(o15, 2, o13);
+  i75: /* PRECALL_NO_KW_LIST_APPEND  */ ;
+    if (!(o3 == K[2] && PyList_Check(L[1]) && PyList_Append(L[1], o15) == 0)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o15;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 75);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_DECREF(o15);
+    Py_DECREF(o3);
+  i77: /* CALL_ADAPTIVE  */ ;
+  i82: /* POP_TOP  */ ;
+  i83: /* JUMP_BACKWARD_QUICK to 26 */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 83);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    (*iterations)++;
+    if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 13);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    goto i13;
+}
