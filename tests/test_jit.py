@@ -83,6 +83,13 @@ OBJECT_LOOPS = """
             return out
 
 
+        def index_of(xs, k):
+            for i, x in enumerate(xs):
+                if x == k:
+                    return i       # out of the loop: the interpreter returns
+            return -1
+
+
         def main():   # a function: the module's globals stay as they are
             for r in range(40):
                 d = [V(float(i)) for i in range(8)]
@@ -94,7 +101,8 @@ OBJECT_LOOPS = """
                 hit = first_hit(pairs, 0.5)
                 rows = scaled(list(range(50)), 1.5)
                 got = collect(list(range(60)))
-            print(total, [round(v.x, 6) for v in d], hit, rows[-1], got[-3:])
+                where = index_of(list(range(100)), 77), index_of([1, 2], 5)
+            print(total, [round(v.x, 6) for v in d], hit, rows[-1], got[-3:], where)
             d = [V(float(i)) for i in range(8)]
             d[5].x = 1e7
             try:
@@ -809,20 +817,21 @@ def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> 
     # At threshold 16, as a program meets it. combine's loop makes its calls
     # (a method, a function) from the compiled code, so its one executor runs
     # nearly all of the 40 * 300 iterations, entered about once a call of
-    # combine; first_hit's (tuple items, negation) likewise.
+    # combine; first_hit's (tuple items, negation) and index_of's (a return
+    # inside the loop) likewise.
     program = tmp_path / "object_loops.py"
     program.write_text(textwrap.dedent(OBJECT_LOOPS))
     plain = run([patched_python, program])
     assert plain.returncode == 0, output(plain)
     result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
-                  EXECUTORS_RUNNER, program, "combine", "first_hit", "collect"],
+                  EXECUTORS_RUNNER, program, "combine", "first_hit", "collect", "index_of"],
                  env={"PYTHONOPTIMIZERTHRESHOLD": "16",
                       "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
     assert result.returncode == 0, output(result)
     assert result.stdout == plain.stdout
     line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
     executors = json.loads(line[len(EXECUTORS_MARKER):])
-    for name, iterations in (("combine", 11000), ("first_hit", 7000)):
+    for name, iterations in (("combine", 11000), ("first_hit", 7000), ("index_of", 2500)):
         (entries, completed), = executors[name].values()
         assert completed > iterations and entries < 100, executors
     # collect's loop is too short for its Python call (BODY_PER_PYTHON_CALL).

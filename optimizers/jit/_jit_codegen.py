@@ -561,6 +561,16 @@ class _Gen:
         self.reachable = False
         self.stopped = True
 
+    def leave(self, off: int) -> None:
+        """Return to the interpreter before `off`, which it runs (a loop's way
+        out that the compiled code does not take itself, as a `return`)."""
+        if self.function:
+            raise Unsupported("below a function unit's stack")
+        for line in self.exit_code(off):
+            self.emit(line)
+        self.stack, self.cached, self.dirty = [], {}, set()
+        self.reachable = False
+
     def python_call(self, ins, nxt, off: int) -> bool:
         """A call the interpreter makes (a Python function or class): stop before
         the PRECALL, and continue after the CALL, as a continuation entered there
@@ -635,6 +645,11 @@ class _Gen:
         elif base == "POP_TOP":
             self.flush_before_release(self.stack[-1:], off)
             self.release_safe(self.stack.pop())
+        elif base in ("COPY", "SWAP") and arg > len(self.stack):
+            # Below the values the loop's body pushed: the iterator (a `return`
+            # inside a `for` loop swaps its value below it). The interpreter
+            # goes on from here.
+            self.leave(off)
         elif base == "COPY":
             entry = self.stack[-arg]
             if entry[0] is Kind.OBJ:
