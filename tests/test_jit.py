@@ -838,6 +838,20 @@ def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> 
     assert executors["collect"] == {}, executors
 
 
+def test_no_encoding_warning_from_jit(patched_python: Path, program_files: dict[str, Path],
+                                      tmp_path: Path) -> None:
+    # A program run with -X warn_default_encoding and such warnings as errors:
+    # importing the translator (it reads jit_runtime.h) and compiling into a new
+    # cache entry (the C compiler's output) name their encodings.
+    result = run([patched_python, "-X", "warn_default_encoding", "-W", "error::EncodingWarning",
+                  "-X", "optimizer=jit", program_files["nbody_like"]],
+                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
+                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert "EncodingWarning" not in result.stderr, output(result)
+    assert cache_entries(tmp_path / "cache"), output(result)   # it did compile
+
+
 def test_executor_steps_aside_when_guards_keep_failing(patched_python: Path,
                                                        tmp_path: Path) -> None:
     program = tmp_path / "ints.py"

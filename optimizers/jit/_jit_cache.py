@@ -153,8 +153,10 @@ def compile_and_open(source: str) -> str | None:
         with open(c_file, "w", encoding="utf-8") as file:
             file.write(source)
         try:
+            # An explicit encoding: a program run with -X warn_default_encoding
+            # must not see jit's own calls warn.
             result = subprocess.run([*command, "-o", out, c_file], capture_output=True,
-                                    text=True, timeout=120)
+                                    encoding="utf-8", errors="replace", timeout=120)
         except (OSError, subprocess.TimeoutExpired) as error:
             _warn_once("compiler", f"not compiling loops: cannot run {cc[0]}: {error}")
             return None

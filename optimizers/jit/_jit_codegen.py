@@ -1683,7 +1683,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
 
 
 # The C runtime every generated loop starts with (a real C file, beside this module).
-with open(os.path.join(os.path.dirname(__file__), "jit_runtime.h")) as _file:
+with open(os.path.join(os.path.dirname(__file__), "jit_runtime.h"), encoding="utf-8") as _file:
     RUNTIME = _file.read()
 
 _TEMPLATE = """\
