@@ -555,10 +555,7 @@ class _Gen:
         instruction not handled), unlike a guard's exit: it counts as an
         iteration does for a loop unit (jit.c's probation)."""
         self.emit("(*iterations)++;")
-        for line in self.exit_code(off):
-            self.emit(line)
-        self.stack, self.cached, self.dirty = [], {}, set()
-        self.reachable = False
+        self.return_here(off)
         self.stopped = True
 
     def leave(self, off: int) -> None:
@@ -566,6 +563,11 @@ class _Gen:
         out that the compiled code does not take itself, as a `return`)."""
         if self.function:
             raise Unsupported("below a function unit's stack")
+        self.return_here(off)
+
+    def return_here(self, off: int) -> None:
+        """The code returns to the interpreter before `off`; what follows is
+        reached by a jump, if at all, with nothing on the stack or cached."""
         for line in self.exit_code(off):
             self.emit(line)
         self.stack, self.cached, self.dirty = [], {}, set()
