@@ -512,13 +512,13 @@ class _Gen:
             if self.may_have_run_code:
                 self.guard("!TRACING()", ins.offset // 2)
                 self.may_have_run_code = False
+            if not self.function:
+                skip = self.one(ins)
+                continue
             # The part this instruction belongs to (a Python call switches to
             # the continuation after it); one it stops before is not counted.
             part = self.entry
             self.stopped = False
-            if not self.function:
-                skip = self.one(ins)
-                continue
             state = self.snapshot()
             try:
                 skip = self.one(ins)
@@ -1385,9 +1385,8 @@ class _Gen:
         consumed = self.stack[len(self.stack) - nargs - 2:]
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in consumed:
-            if entry[0] is Kind.OBJ:
-                self.emit(f"Py_DECREF({entry[1]});")
-        self.may_have_run_code = True
+            self.release_safe(entry)
+        self.may_have_run_code = True   # the call ran code, whatever it dropped
         self.stack.append(Entry(Kind.OBJ, r))
         return True
 
