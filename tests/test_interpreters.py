@@ -62,6 +62,23 @@ def test_release_executable_is_position_dependent(python: Path, build_mode: str)
     assert elf_type(extension) == ELF_DYN, extension
 
 
+def test_distribution_modules_are_built_in(python: Path) -> None:
+    """The modules Debian links into its python3.11 (cpython_pin.BUILTIN_MODULES) are
+    part of the executable, not shared objects, and work."""
+    code = ("import sys, binascii, pyexpat, _pickle, math, zlib\n"
+            "print(' '.join(sys.builtin_module_names))\n"
+            "assert binascii.crc32(b'plugopt') == zlib.crc32(b'plugopt')\n"
+            "assert pyexpat.ParserCreate() is not None\n"
+            "assert _pickle.loads(_pickle.dumps({1: [2.5]})) == {1: [2.5]}\n"
+            "print(getattr(binascii, '__file__', 'built in'))")
+    result = run_python(python, code)
+    assert result.returncode == 0, output(result)
+    builtin, where = result.stdout.splitlines()
+    missing = set(pin.BUILTIN_MODULES) - set(builtin.split())
+    assert not missing, f"not built in: {sorted(missing)}"
+    assert where == "built in", where
+
+
 def test_modules_with_build_dependencies_import(python: Path) -> None:
     result = run_python(python, "import ssl, sqlite3, ctypes, zlib; print(ssl.OPENSSL_VERSION)")
     assert result.returncode == 0, output(result)

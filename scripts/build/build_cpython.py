@@ -13,6 +13,9 @@ and two build modes (cpython_pin.BUILD_MODES), the same for both variants:
             on 2 cores)
   dev       a plain -O3 build (the patch loop; about 2 minutes)
 
+In both modes the modules of cpython_pin.BUILTIN_MODULES are linked into the
+executable (Modules/Setup.local), as Debian builds its python3.11.
+
 Both are idempotent and cheap when nothing changed, so meson runs this script on
 every build and lets it decide: a stamp of everything that defines the result
 (pin, build mode and its configure flags, the series with its patches and new files, the
@@ -43,7 +46,7 @@ from scripts.layout import BuildFolder
 
 STAMP_NAME = ".plugopt-stamp"
 # Bump when a change to the steps below changes what gets installed.
-RECIPE_VERSION = 1
+RECIPE_VERSION = 2
 
 # Modules that need a -dev package at build time; the tests, pip and
 # pyperformance rely on them, so an interpreter without one is a failed build.
@@ -78,6 +81,7 @@ def install_key(patches: list[SeriesPatch], mode: str) -> str:
     """Stamp of what the installed interpreter is made of."""
     digest = hashlib.sha256(tree_key(patches).encode())
     digest.update("\0".join(pin.configure_flags(mode)).encode())
+    digest.update(pin.setup_local().encode())
     digest.update(f"recipe {RECIPE_VERSION}".encode())
     return digest.hexdigest()
 
@@ -148,6 +152,7 @@ def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int, mode:
     """configure, make (in release mode: the instrumented build, the PGO task and the
     optimized rebuild, all driven by CPython's own Makefile), make install."""
     if not (tree / "Makefile").is_file():
+        (tree / "Modules" / "Setup.local").write_text(pin.setup_local())
         run_logged(["./configure", f"--prefix={prefix}", *pin.configure_flags(mode)],
                    tree, log_file, "configure")
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")

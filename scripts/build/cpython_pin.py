@@ -38,6 +38,56 @@ BUILD_MODES = {
 }
 DEFAULT_BUILD_MODE = "release"
 
+# Extension modules linked into the `python` executable rather than built as shared
+# objects, in both modes and both variants: the set Debian builds into its python3.11
+# (its Modules/Setup.local, which lists them without their libraries; makesetup adds
+# each module's flags from configure, so pyexpat takes the bundled expat here).
+# Built in, a module's calls into the interpreter are direct calls that LTO can inline
+# and that the position-dependent executable makes without the PLT; as shared objects,
+# _pickle, binascii, _struct and _socket ran 5-45% slower than Debian's
+# (docs/measurements/2026-12-02-no-pie.md, docs/measurements/2026-12-06-builtin-modules.md).
+# CPython's own mechanism, Modules/Setup.local, read by configure's makesetup.
+BUILTIN_MODULES = {
+    "_bisect": "_bisectmodule.c",
+    "_csv": "_csv.c",
+    "_datetime": "_datetimemodule.c",
+    "_heapq": "_heapqmodule.c",
+    "_opcode": "_opcode.c",
+    "_pickle": "_pickle.c",
+    "_random": "_randommodule.c",
+    "_socket": "socketmodule.c",
+    "_statistics": "_statisticsmodule.c",
+    "_struct": "_struct.c",
+    "array": "arraymodule.c",
+    "binascii": "binascii.c",
+    "cmath": "cmathmodule.c",
+    "math": "mathmodule.c",
+    "select": "selectmodule.c",
+    "_elementtree": "_elementtree.c",
+    "pyexpat": "pyexpat.c",
+    "_blake2": "_blake2/blake2module.c _blake2/blake2b_impl.c _blake2/blake2s_impl.c",
+    "_md5": "md5module.c",
+    "_sha1": "sha1module.c",
+    "_sha256": "sha256module.c",
+    "_sha512": "sha512module.c",
+    "_sha3": "_sha3/sha3module.c",
+    "unicodedata": "unicodedata.c",
+    "_posixsubprocess": "_posixsubprocess.c",
+    "fcntl": "fcntlmodule.c",
+    "grp": "grpmodule.c",
+    "spwd": "spwdmodule.c",
+    "syslog": "syslogmodule.c",
+    "zlib": "zlibmodule.c",
+}
+
+
+def setup_local() -> str:
+    """The Modules/Setup.local that builds BUILTIN_MODULES into the executable."""
+    lines = ["# Written by plugopt (scripts/build/cpython_pin.py): modules built into python,",
+             "# as Debian builds its python3.11.", "*static*"]
+    lines += [f"{name} {sources}" for name, sources in BUILTIN_MODULES.items()]
+    return "\n".join(lines) + "\n"
+
 
 def configure_flags(mode: str) -> tuple[str, ...]:
     """configure flags of build mode `mode` ("release" or "dev")."""
