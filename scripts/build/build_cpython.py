@@ -152,7 +152,7 @@ def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int, mode:
     """configure, make (in release mode: the instrumented build, the PGO task and the
     optimized rebuild, all driven by CPython's own Makefile), make install."""
     if not (tree / "Makefile").is_file():
-        (tree / "Modules" / "Setup.local").write_text(pin.setup_local())
+        pin.write_setup_local(tree)
         run_logged(["./configure", f"--prefix={prefix}", *pin.configure_flags(mode)],
                    tree, log_file, "configure")
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")

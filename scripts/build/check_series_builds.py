@@ -56,6 +56,7 @@ def check(build_dir: Path, series: Path, jobs: int, log=print) -> list[PrefixRes
     work.mkdir(parents=True)
     tree = work / "src"
     build_cpython.extract(fetch_cpython.fetch(None, log=log), tree)
+    pin.write_setup_local(tree)
     build_cpython.run_logged(["./configure", *pin.configure_flags("dev")], tree,
                              work / "configure.log", "configure")
     results = []

@@ -4,6 +4,8 @@ Every script that fetches, verifies or builds CPython imports these values;
 nothing else in the repository repeats them.
 """
 
+from pathlib import Path
+
 VERSION = "3.11.2"
 SHA256 = "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849"
 
@@ -79,6 +81,11 @@ BUILTIN_MODULES = {
     "syslog": "syslogmodule.c",
     "zlib": "zlibmodule.c",
 }
+
+
+def write_setup_local(tree: Path) -> None:
+    """Make `tree` build BUILTIN_MODULES into the executable; call before ./configure."""
+    (tree / "Modules" / "Setup.local").write_text(setup_local())
 
 
 def setup_local() -> str:

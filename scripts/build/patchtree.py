@@ -88,6 +88,7 @@ def import_series(tree: Path, series: Path, tarball: Path | None, build: bool) -
     if build:
         jobs = str(os.cpu_count() or 2)
         env = build_cpython.clean_env()
+        pin.write_setup_local(tree)
         subprocess.run(["./configure", f"--prefix={tree / 'prefix'}",
                         *pin.configure_flags("dev")],
                        cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL)
