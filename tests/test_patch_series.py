@@ -221,6 +221,22 @@ def test_tree_is_reused_until_a_patch_changes(pinned_tarball: Path, pristine_rea
     assert "second version" in readme and "first version" not in readme
 
 
+def test_tree_configured_for_another_build_is_not_reused(tmp_path: Path) -> None:
+    """A tree configured for other flags or built-in modules (or by an older recipe,
+    which wrote no configured stamp) is extracted afresh: make would keep its
+    configuration (found when a build interrupted after configure came back with
+    Setup.local added: the patched interpreter was built without it)."""
+    tree = tmp_path / "src"
+    tree.mkdir()
+    assert not build_cpython.configured_for_another_key(tree, "new")     # not configured
+    (tree / "Makefile").write_text("all:\n")
+    assert build_cpython.configured_for_another_key(tree, "new")         # by an old recipe
+    (tree / build_cpython.CONFIGURED_STAMP_NAME).write_text("old\n")
+    assert build_cpython.configured_for_another_key(tree, "new")
+    (tree / build_cpython.CONFIGURED_STAMP_NAME).write_text("new\n")
+    assert not build_cpython.configured_for_another_key(tree, "new")
+
+
 # --- patchtree.py import / export round trip ----------------------------------------------
 
 

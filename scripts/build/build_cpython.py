@@ -45,6 +45,8 @@ from scripts.child_env import clean_env
 from scripts.layout import BuildFolder
 
 STAMP_NAME = ".plugopt-stamp"
+# In a source tree, beside its Makefile: the install key it was configured for.
+CONFIGURED_STAMP_NAME = ".plugopt-configured"
 # Bump when a change to the steps below changes what gets installed.
 RECIPE_VERSION = 2
 
@@ -87,8 +89,12 @@ def install_key(patches: list[SeriesPatch], mode: str) -> str:
 
 
 def read_stamp(folder: Path) -> str | None:
+    return read_stamp_file(folder / STAMP_NAME)
+
+
+def read_stamp_file(path: Path) -> str | None:
     try:
-        return (folder / STAMP_NAME).read_text().strip()
+        return path.read_text().strip()
     except OSError:
         return None
 
@@ -148,13 +154,24 @@ def prepare_tree(tarball: Path, patches: list[SeriesPatch], tree: Path, log=prin
     return True
 
 
-def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int, mode: str) -> None:
-    """configure, make (in release mode: the instrumented build, the PGO task and the
-    optimized rebuild, all driven by CPython's own Makefile), make install."""
+def configured_for_another_key(tree: Path, key: str) -> bool:
+    """Whether `tree` was configured, but not for install key `key` (other flags or
+    built-in modules, an older recipe, or a configure that was interrupted): such a
+    tree must be extracted afresh, since make would reuse its configuration."""
+    configured = (tree / "Makefile").exists() or (tree / "config.status").exists()
+    return configured and read_stamp_file(tree / CONFIGURED_STAMP_NAME) != key
+
+
+def build_and_install(tree: Path, prefix: Path, log_file: Path, jobs: int, mode: str,
+                      key: str) -> None:
+    """configure (once per tree, for install key `key`), make (in release mode: the
+    instrumented build, the PGO task and the optimized rebuild, all driven by CPython's
+    own Makefile), make install."""
     if not (tree / "Makefile").is_file():
         pin.write_setup_local(tree)
         run_logged(["./configure", f"--prefix={prefix}", *pin.configure_flags(mode)],
                    tree, log_file, "configure")
+        (tree / CONFIGURED_STAMP_NAME).write_text(key + "\n")
     run_logged(["make", f"-j{jobs}"], tree, log_file, "make")
     shutil.rmtree(prefix, ignore_errors=True)
     run_logged(["make", "install"], tree, log_file, "make install")
@@ -208,9 +225,12 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
             log_file.write_text("")
             source = fetch_cpython.fetch(tarball, log=log)
             tree = work / "src"
+            if configured_for_another_key(tree, key):
+                log(f"source tree {tree} was configured for another build; extracting afresh")
+                shutil.rmtree(tree)
             if prepare_tree(source, patches, tree, log=log):
                 log(f"  extracted and applied {len(patches)} patch(es)")
-            build_and_install(tree, prefix, log_file, jobs, mode)
+            build_and_install(tree, prefix, log_file, jobs, mode, key)
             check_modules(prefix)
             write_stamp(prefix, key)
             if variant == "baseline":
