@@ -187,9 +187,10 @@ def _c_literal(value: object) -> Entry | None:
 # a call of a Python function or a return, and exits there; after a Python call whose
 # result is the only value on the stack it may resume (a continuation: an executor
 # of its own at the instruction after the CALL, entering the same compiled function).
-# A part of the unit is worth an executor's entry (about 50 instructions of the VM's
-# and the executor's) only if it runs at least this many instructions of the function.
-MIN_SEGMENT = 6
+# A part of the unit is worth an executor's entry only if it runs at least
+# MIN_SEGMENT instructions of the function (_jit_handled.py says why; jit.c's
+# pre-filter reads the same number).
+MIN_SEGMENT = _jit_handled.MIN_SEGMENT
 
 # A Python function called from compiled code (through vectorcall) runs in a frame
 # of its own, about 90 instructions more than the interpreter's call costs: a loop

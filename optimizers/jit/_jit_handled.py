@@ -51,6 +51,12 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # unit ends, before the RETURN_VALUE, which the interpreter runs
     "RESUME": ANY, "RETURN_VALUE": ANY,
 }
+# The fewest instructions a part of a function unit must run to be worth an executor's
+# entry (about 50 instructions of the VM's and the executor's): the translator installs
+# no shorter part, and jit.c's pre-filter declines a function whose first part would be
+# shorter (gen_jit_handled.py writes it into jit_handled.h).
+MIN_SEGMENT = 6
+
 # Forms of an ANY opcode that are not translated: string concatenation.
 EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {
     "BINARY_OP": ("BINARY_OP_ADD_UNICODE", "BINARY_OP_INPLACE_ADD_UNICODE"),

@@ -20,6 +20,8 @@ def generate(table) -> str:
     lines = ["/* jit.c's pre-filter: generated from _jit_handled.py by gen_jit_handled.py;",
              " * do not edit. `generic` is the instruction's generic opcode, `specialized`",
              " * the form the specializer chose. */",
+             f"#define MIN_SEGMENT {table.MIN_SEGMENT}",
+             "",
              "static int",
              "known_instruction(int generic, int specialized, int oparg)",
              "{",

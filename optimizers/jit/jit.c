@@ -288,8 +288,7 @@ may_translate_loop(PyCodeObject *code, int head, int first)
  * plain function (not a generator or coroutine) whose first MIN_SEGMENT
  * instructions after the RESUME are ones the translator handles: its
  * compiled code stops before the first it does not, and a shorter stretch
- * does not pay for entering an executor (_jit_codegen.MIN_SEGMENT). */
-#define MIN_SEGMENT 6
+ * does not pay for entering an executor (MIN_SEGMENT, from _jit_handled.py). */
 
 static int
 may_translate_function(PyCodeObject *code, int head)
