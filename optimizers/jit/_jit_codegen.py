@@ -27,15 +27,18 @@ Values are tracked symbolically while generating:
                  ("flushed") before anything that could run Python code or
                  observe the frame, at the back edge and at every exit.
 
-Calls to small pure functions (arithmetic on their arguments and constants,
-nothing else: `_Inliner`) are inlined. The executor depends on the globals
-dict and on the function (the VM removes it when either changes: a global
-rebound, a `__code__` replaced), so the guard at the call only checks that
-the executor is still installed and that the frame runs with those globals
-(for a loop whose globals keep changing, it looks the name up at every call).
-A guard that fails inside the inlined body exits before
-the call's PRECALL, with the callable and its arguments on the stack: the
-body has no effects, so the interpreter then makes the call as if the
+Calls of small functions and methods (arguments, locals, constants, attributes
+of instances, arithmetic, conditional expressions, a few math functions:
+`_Inliner`) are inlined. For a global function the executor depends on the
+globals dict and on the function (the VM removes it when either changes: a
+global rebound, a `__code__` replaced), so the guard at the call only checks
+that the executor is still installed and that the frame runs with those
+globals (for a loop whose globals keep changing, it looks the name up at
+every call); for a method, the guard checks that LOAD_METHOD's inline cache
+still holds the function and that it runs the same code. The inlined body's
+attribute stores are made at its end, after every check: a guard that fails
+inside it exits before the call's PRECALL, with the callable and its
+arguments on the stack, and the interpreter then makes the call as if the
 compiled code had never started it. Other calls are made from the compiled
 code through vectorcall, with the frame current (vector_call); a loop whose
 body is short for the calls of Python functions it makes is declined
@@ -54,6 +57,7 @@ from __future__ import annotations
 
 import collections
 import dis
+import math
 import opcode
 import os
 import re
@@ -243,6 +247,9 @@ class _Gen:
         self.callees: dict[str, types.CodeType] = {}
         # variable -> the global it holds (what a call of it will call)
         self.known: dict[str, object] = {}
+        # OBJ variable -> the function its LOAD_METHOD found in the inline cache,
+        # one the translator can inline
+        self.methods: dict[str, types.FunctionType] = {}
         # Calls made through vectorcall that run a Python function (or may)
         self.python_calls = 0
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
@@ -352,9 +359,10 @@ class _Gen:
         out.append("}")
         return out
 
-    def guard(self, condition: str, offset: int) -> None:
+    def guard(self, condition: str, offset: int, cleanup: list[str] | None = None) -> None:
         """Exit before `offset` unless `condition` holds (inside an inlined
-        body: before the call, with the caller's stack as it was there)."""
+        body: before the call, with the caller's stack as it was there),
+        running the C statements `cleanup` first."""
         if self.inline_exit is not None:
             offset, caller_stack = self.inline_exit
             own, self.stack = self.stack, caller_stack
@@ -362,6 +370,8 @@ class _Gen:
             self.stack = own
         else:
             code = self.exit_code(offset)
+        if cleanup:
+            code = [code[0], *("    " + line for line in cleanup), *code[1:]]
         self.emit(f"if (!({condition})) " + "\n    ".join(code))
 
     def flush(self, offset: int) -> None:
@@ -871,6 +881,19 @@ class _Gen:
             raise Unsupported(f"{ins.opname} closing another loop")
         if not backward and jump not in ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE"):
             raise Unsupported(f"{ins.opname} without a conditional jump after it")
+        self.flush(off)
+        true = self.compare(ins, off)
+        condition = true if jump.endswith("_IF_TRUE") else f"!{true}"
+        if backward:
+            self.back_edge(nxt.offset // 2, condition, nxt.offset // 2 + 1)
+        else:
+            self.branch_to(nxt.argval // 2, condition)
+        return True
+
+    def compare(self, ins, off: int) -> str:
+        """The comparison of a COMPARE_OP_FLOAT_JUMP or COMPARE_OP_INT_JUMP (two
+        floats or two ints, else exit before `off`) on the two entries on top,
+        which it consumes: a C variable, 1 if it holds."""
         op = _COMPARISONS.get(ins.argrepr)
         if op is None:
             raise Unsupported(f"COMPARE_OP {ins.argrepr}")
@@ -883,7 +906,6 @@ class _Gen:
         else:
             _specialized(ins.opname)
             raise Unsupported(f"{ins.opname} {ins.argrepr}")
-        self.flush(off)
         if domain is Kind.DOUBLE:
             # Both floats: Python compares an int with a float exactly, not
             # after converting it to a double.
@@ -897,12 +919,7 @@ class _Gen:
         self.stack.pop()
         self.release(left)
         self.release(right)
-        condition = true if jump.endswith("_IF_TRUE") else f"!{true}"
-        if backward:
-            self.back_edge(nxt.offset // 2, condition, nxt.offset // 2 + 1)
-        else:
-            self.branch_to(nxt.argval // 2, condition)
-        return True
+        return true
 
     def for_iter(self, off: int) -> None:
         # Canonical state here: the iterator is the frame's top of stack.
@@ -1329,21 +1346,29 @@ class _Gen:
         self.emit(f"{m} = plugopt_cache_object(CODE, {off + 7}); Py_INCREF({m});")
         self.stack[-1] = Entry(Kind.OBJ, m)
         self.stack.append(owner)
+        method = _cached_method(cache, self.code.co_names[ins.arg], self.globals)
+        if method is not None and _Inliner.can_inline(method):
+            self.methods[m] = method
 
     def call(self, ins, off: int) -> bool:
-        """PRECALL and its CALL: a small pure function inlined; in a function unit,
-        a Python call stops the compiled code (python_call). Consumes the CALL."""
+        """PRECALL and its CALL: a small function or method inlined, a math
+        function computed in C; in a function unit, a Python call stops the
+        compiled code (python_call); anything else called through vectorcall.
+        Consumes the CALL."""
         nargs = ins.arg
         nxt = self.instrs[self.instrs.index(ins) + 1]
         if _BASE.get(nxt.opname, nxt.opname) != "CALL" or nxt.arg != nargs:
             raise Unsupported("PRECALL without its CALL")
         if len(self.stack) < nargs + 2:
             raise Unsupported("PRECALL: short stack")
-        null, func = self.stack[-nargs - 2], self.stack[-nargs - 1]
-        if null[0] is Kind.NULL and func[1] in self.callees and \
-                func[0] in (Kind.BORROWED, Kind.OBJ) and \
-                self.callees[func[1]].co_argcount == nargs:
-            return self.inline_call(ins, off)
+        state = self.snapshot()
+        try:
+            if self.inline_call(ins, off):
+                return True
+        except (Unsupported, NotYet):
+            self.restore(state)   # called instead
+        if nargs == 1 and self.math_call(off):
+            return True
         if ins.opname == "PRECALL_NO_KW_LIST_APPEND":
             return self.list_append_call(ins, nxt, off)
         if self.function and ins.opname in _PYTHON_CALLS:
@@ -1429,27 +1454,63 @@ class _Gen:
         return 2
 
     def inline_call(self, ins, off: int) -> bool:
+        """PRECALL and its CALL of a function the translator inlines (_Inliner):
+        a global function (load_global checked it is still bound) or a method
+        LOAD_METHOD found in its inline cache, checked here to be that function
+        running that code. False if the callable is neither."""
         nargs = ins.arg
-        func = self.stack[-nargs - 1]
-        callee = self.callees[func[1]]
-        if callee.co_argcount != nargs:
-            raise Unsupported("argument count")
-        args = self.stack[len(self.stack) - nargs:]
-        self.flush_before_release([*args, func], off)
-        func = self.stack[-nargs - 1]   # owned now if the flush ran
-        caller_stack = list(self.stack)
-        self.inline_exit = (off, caller_stack)
+        first, second = self.stack[-nargs - 2], self.stack[-nargs - 1]
+        if first[0] is Kind.NULL and second[0] in (Kind.BORROWED, Kind.OBJ) and \
+                second[1] in self.callees:            # f(args): NULL, f, args
+            function = self.known[second[1]]
+            args = self.stack[len(self.stack) - nargs:]
+        elif first[0] is Kind.OBJ and first[1] in self.methods:   # o.m(args): m, o, args
+            function = self.methods[first[1]]
+            args = self.stack[len(self.stack) - nargs - 1:]
+        else:
+            return False
+        if function.__code__.co_argcount != len(args):
+            return False
+        if first[0] is Kind.OBJ:
+            m = first[1]
+            self.guard(f"{m} == {self.ref(function)} && "
+                       f"PyFunction_GET_CODE({m}) == {self.ref(function.__code__)}", off)
+        consumed = self.stack[len(self.stack) - nargs - 2:]
+        self.flush_before_release(consumed, off)
+        self.inline_exit = (off, list(self.stack))
         try:
-            result = _Inliner(self, callee, args).run()
+            result = _Inliner(self, function, args).run()
         finally:
             self.inline_exit = None
         del self.stack[len(self.stack) - nargs - 2:]
-        for entry in args:
+        for entry in consumed:
             self.release_safe(entry)
-        if func[0] is Kind.OBJ:   # owned since it was loaded (see flush)
-            self.emit(f"Py_DECREF({func[1]});")
-            self.may_have_run_code = True
         self.stack.append(result)
+        return True
+
+    def math_call(self, off: int) -> bool:
+        """PRECALL and its CALL of a math function jit computes in C
+        (_MATH_FUNCTIONS) with one float or int argument, inside the function's
+        domain (outside it: exit, and the interpreter raises). False if the
+        callable is not one."""
+        null, func, arg = self.stack[-3:]
+        if null[0] is not Kind.NULL or func[0] not in (Kind.BORROWED, Kind.OBJ):
+            return False
+        function = self.known.get(func[1])
+        math_function = _math_function(function)
+        if math_function is None:
+            return False
+        c_name, domain = math_function
+        if func[0] is Kind.OBJ:   # looked up at every call: it may be another now
+            self.guard(f"{func[1]} == {self.ref(function)}", off)
+        x = self.need_double(arg, off, other_is_float=True)
+        self.guard(domain.format(x=x), off)
+        r = self.var(Kind.DOUBLE)
+        self.emit(f"{r} = {c_name}({x});")
+        del self.stack[-3:]
+        self.release(arg)    # a float or an int
+        self.release(func)   # the module holds the function still
+        self.stack.append(Entry(Kind.DOUBLE, r))
         return True
 
     def list_index(self, seq, index, offset: int, prefix: str = "PyList") -> tuple[str, str]:
@@ -1474,31 +1535,60 @@ class _Gen:
 
 
 class _Inliner:
-    """Translates the body of a small pure function into the caller's C, with
-    the caller's stack entries as its arguments. Pure: it only loads its
-    arguments and int or float constants, does arithmetic on them, and
-    returns an int or a float. So it has no effects to undo: any guard in it
-    exits before the call (_Gen.guard, inline_exit)."""
+    """Translates the body of a small function or method into the caller's C, the
+    caller's stack entries being its arguments. The body reads its arguments and
+    locals, int, float and other constants, and attributes of instances (slots,
+    values arrays); it does arithmetic, calls the math functions jit computes in C
+    (_MATH_FUNCTIONS), stores locals and attributes, and returns a value.
 
-    ALLOWED = {"RESUME", "LOAD_FAST", "LOAD_CONST", "BINARY_OP", "RETURN_VALUE", "NOP"}
+    It has no effect until its end: attribute stores are held back (`pending`)
+    and made together once the return value is known, after the checks that
+    they can be made (the attribute is set and holds a float, an int, a bool or
+    None, whose destructors run no code; the boxes they need were made). So any
+    guard, in the body or in those checks, exits before the call (_Gen.guard,
+    inline_exit) as if the compiled code had never started it, and the
+    interpreter then makes the call: its frame, its exception, its traceback.
+    Attributes read after a store of the same attribute read the stored value;
+    two owners that may be one object (the same attribute, different entries)
+    are guarded to be different objects."""
+
+    ALLOWED = {"RESUME", "NOP", "LOAD_FAST", "STORE_FAST", "LOAD_CONST", "POP_TOP",
+               "COPY", "SWAP", "BINARY_OP", "UNARY_NEGATIVE", "LOAD_ATTR", "STORE_ATTR",
+               "LOAD_GLOBAL", "PRECALL", "CALL", "RETURN_VALUE",
+               # conditional expressions (diamond)
+               "COMPARE_OP", "POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE",
+               "JUMP_FORWARD"}
+    ATTRIBUTE_FORMS = {"LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT",
+                       "STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"}
 
     @staticmethod
     def can_inline(function: types.FunctionType) -> bool:
+        """Whether `function`'s generic instructions are all ones the inliner
+        handles (their specialized forms are checked when translating)."""
         code = function.__code__
         plain = not (code.co_flags & (0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200))
         return (plain and not code.co_freevars and not code.co_cellvars
-                and code.co_kwonlyargcount == 0 and code.co_nlocals == code.co_argcount
-                and len(code.co_code) <= 256
+                and code.co_kwonlyargcount == 0 and len(code.co_code) <= 256
                 and all(_BASE.get(i.opname, i.opname) in _Inliner.ALLOWED
                         for i in dis.get_instructions(code)))
 
-    def __init__(self, gen: _Gen, code: types.CodeType, args: list) -> None:
+    def __init__(self, gen: _Gen, function: types.FunctionType, args: list) -> None:
         self.gen = gen
-        self.code = code
+        self.function = function
+        self.code = function.__code__
         # An owned argument stays owned by the caller's stack; the body sees
         # it borrowed. The caller's constants become literals, or borrowed
         # references (the body's own constants are another tuple).
-        self.locals = [self.argument(gen, kind, what) for kind, what in args]
+        self.locals: list[Entry | None] = [self.argument(gen, kind, what)
+                                           for kind, what in args]
+        self.locals += [None] * (self.code.co_nlocals - len(self.locals))
+        # (form, index, owner) -> the value stored there, in program order.
+        self.pending: dict[tuple[str, int, str], Entry] = {}
+        # (form, index, owner) -> the value the body knows is there.
+        self.known: dict[tuple[str, int, str], Entry] = {}
+        # Guards already made on the way here: nothing the body does changes
+        # what they checked (a type's version, two owners being different).
+        self.checked: set[str] = set()
 
     @staticmethod
     def argument(gen: _Gen, kind: Kind, what: object) -> Entry:
@@ -1508,35 +1598,341 @@ class _Inliner:
             return _c_literal(gen.const_value(what)) or Entry(Kind.BORROWED, f"C({what})")
         return Entry(kind, what)
 
-    def run(self) -> tuple[str, str]:
+    def run(self) -> Entry:
+        """Translate the body; returns the entry of its return value."""
         gen = self.gen
-        own_stack, gen.stack = gen.stack, []
-        own_code, gen.code = gen.code, self.code
+        own = gen.stack, gen.code, gen.caches
+        gen.stack, gen.code, gen.caches = [], self.code, _inline_caches(self.code)
         try:
-            for ins in dis.get_instructions(self.code, adaptive=True):
-                base = _BASE.get(ins.opname, ins.opname)
-                if base in ("RESUME", "NOP"):
-                    continue
-                if base == "LOAD_FAST":
-                    gen.stack.append(self.locals[ins.arg])
-                elif base == "LOAD_CONST":
-                    literal = _c_literal(self.code.co_consts[ins.arg])
-                    if literal is None:
-                        raise Unsupported("constant in an inlined function")
-                    gen.stack.append(literal)
-                elif base == "BINARY_OP":
-                    gen.binary_op(ins.opname, ins.arg, ins.argrepr, -1)
-                elif base == "RETURN_VALUE":
-                    result = gen.stack.pop()
-                    if result[0] not in UNBOXED or gen.stack:
-                        raise Unsupported("inlined function returns an object")
-                    return result
-                else:
-                    raise Unsupported(f"{ins.opname} in an inlined function")
-            raise Unsupported("no RETURN_VALUE")
+            result = self.straight(list(dis.get_instructions(self.code, adaptive=True)))
+            if result is None:
+                raise Unsupported("no RETURN_VALUE")
+            return result
         finally:
-            gen.stack = own_stack
-            gen.code = own_code
+            gen.stack, gen.code, gen.caches = own
+
+    def straight(self, instructions: list) -> Entry | None:
+        """Translate `instructions`, a part of the body whose only jumps are those
+        of conditional expressions (diamond); the return value's entry if the
+        part returns, else None."""
+        n = 0
+        while n < len(instructions):
+            ins = instructions[n]
+            if ins.opname in ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP"):
+                n = self.diamond(instructions, n)
+                continue
+            if _BASE.get(ins.opname, ins.opname) in ("JUMP_FORWARD", *_FORWARD_BRANCHES,
+                                                      "COMPARE_OP"):
+                _specialized(ins.opname)
+                raise Unsupported(f"{ins.opname} in an inlined function")
+            result = self.one(ins, instructions[n + 1:])
+            if isinstance(result, Entry):
+                return result
+            n += 1 + result
+        return None
+
+    def diamond(self, instructions: list, n: int) -> int:
+        """A comparison and its jump starting a conditional expression: two arms,
+        each pushing values, that meet after them (`a if a > b else b`). The arms
+        are translated one after the other, with a C jump to the second when the
+        jump is taken; the values they push meet in C variables. An arm the
+        translator cannot translate (the specializer may not have seen it run)
+        exits before the call instead. Returns the index of the instruction
+        where the arms meet."""
+        gen = self.gen
+        compare, jump = instructions[n], instructions[n + 1]
+        if jump.opname not in ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE"):
+            raise Unsupported(f"{compare.opname} without a forward jump after it")
+        offsets = [ins.offset for ins in instructions]
+        if jump.argval not in offsets:
+            raise Unsupported("a jump out of a conditional expression")
+        second = offsets.index(jump.argval)
+        end_of_first = instructions[second - 1]
+        if end_of_first.opname != "JUMP_FORWARD" or end_of_first.argval not in offsets:
+            raise Unsupported("a conditional statement in an inlined function")
+        meet = offsets.index(end_of_first.argval)
+        true = gen.compare(compare, -1)
+        taken = true if jump.opname.endswith("_IF_TRUE") else f"!{true}"
+        label = f"arm{gen.nvars}"
+        gen.nvars += 1
+        before = (list(gen.stack), list(self.locals), dict(self.known), dict(self.pending),
+                  set(self.checked))
+        gen.emit(f"if ({taken}) goto {label}_second;")
+        first_values = self.arm(instructions[n + 2:second - 1], before)
+        merged: list[Entry] | None = None
+        if first_values is not None:
+            merged = [Entry(kind, gen.var(kind)) for kind, _ in first_values]
+            for (_, into), (_, value) in zip(merged, first_values):
+                gen.emit(f"{into} = {value};")
+            gen.emit(f"goto {label}_meet;")
+        gen.lines.append(f"  {label}_second: ;")
+        second_values = self.arm(instructions[second:meet], before)
+        if second_values is None and merged is None:
+            raise Unsupported("a conditional expression with no arm translated")
+        if merged is None:
+            merged = second_values
+        elif second_values is not None:
+            if [kind for kind, _ in second_values] != [kind for kind, _ in merged]:
+                raise Unsupported("a conditional expression of values of two kinds")
+            for (_, into), (_, value) in zip(merged, second_values):
+                gen.emit(f"{into} = {value};")
+        gen.lines.append(f"  {label}_meet: ;")
+        # What only one arm read or checked is not known after them.
+        gen.stack = [*before[0], *merged]
+        self.known, self.checked = dict(before[2]), set(before[4])
+        return meet
+
+    def arm(self, instructions: list, before: tuple) -> list[Entry] | None:
+        """One arm of a conditional expression, from the state `before` it: the
+        values it pushed (arm_values), or None if it exits before the call."""
+        gen = self.gen
+        gen.stack, self.locals = list(before[0]), list(before[1])
+        self.known, self.pending = dict(before[2]), dict(before[3])
+        self.checked = set(before[4])
+        nlines = len(gen.lines)
+        try:
+            if self.straight(instructions) is not None:
+                raise Unsupported("a return inside a conditional expression")
+            return self.arm_values(before)
+        except (Unsupported, NotYet):
+            del gen.lines[nlines:]
+            gen.guard("0", -1)
+            return None
+
+    def arm_values(self, before: tuple) -> list[Entry]:
+        """The values an arm pushed, as kinds a C variable can hold (unboxed
+        numbers, or objects borrowed) and C expressions; the rest of the state
+        must be as it was before the arm."""
+        stack, locals_, _, pending, _ = before
+        gen = self.gen
+        if gen.stack[:len(stack)] != stack or self.locals != locals_ or self.pending != pending:
+            raise Unsupported("an arm of a conditional expression with effects")
+        pushed = []
+        for kind, value in gen.stack[len(stack):]:
+            if kind is Kind.OBJ or kind is Kind.NULL:
+                raise Unsupported(f"{kind} in a conditional expression")
+            if kind in UNBOXED:
+                pushed.append(Entry(kind, value))
+            else:
+                pushed.append(Entry(Kind.BORROWED, gen.object_expr((kind, value))))
+        return pushed
+
+    def one(self, ins, rest: list) -> int | Entry:
+        """One instruction of the body: how many after it it consumed, or the
+        return value's entry once the body returned and its stores were made."""
+        gen = self.gen
+        base = _BASE.get(ins.opname, ins.opname)
+        if base not in self.ALLOWED:
+            raise Unsupported(f"{ins.opname} in an inlined function")
+        if base == "LOAD_FAST":
+            entry = self.locals[ins.arg]
+            if entry is None:
+                raise Unsupported("an unbound local in an inlined function")
+            gen.stack.append(entry)
+        elif base == "STORE_FAST":
+            self.locals[ins.arg] = self.borrowable(gen.stack.pop())
+        elif base == "LOAD_CONST":
+            value = self.code.co_consts[ins.arg]
+            gen.stack.append(_c_literal(value) or Entry(Kind.BORROWED, gen.ref(value)))
+        elif base == "POP_TOP":
+            self.borrowable(gen.stack.pop())
+        elif base == "COPY":
+            gen.stack.append(self.borrowable(gen.stack[-ins.arg]))
+        elif base == "SWAP":
+            gen.stack[-1], gen.stack[-ins.arg] = gen.stack[-ins.arg], gen.stack[-1]
+        elif base == "BINARY_OP":
+            gen.binary_op(ins.opname, ins.arg, ins.argrepr, -1)
+        elif base == "UNARY_NEGATIVE":
+            gen.negative(-1)
+        elif base == "LOAD_ATTR":
+            self.load_attr(ins)
+        elif base == "STORE_ATTR":
+            self.store_attr(ins)
+        elif base == "LOAD_GLOBAL":
+            self.load_global(ins.arg)
+        elif base == "PRECALL":
+            if not rest or _BASE.get(rest[0].opname, rest[0].opname) != "CALL" or \
+                    ins.arg != 1 or not gen.math_call(-1):
+                raise Unsupported("a call in an inlined function")
+            return 1
+        elif base == "RETURN_VALUE":
+            return self.finish(gen.stack.pop())
+        return 0
+
+    def load_global(self, arg: int) -> None:
+        """LOAD_GLOBAL in the body, of the caller's module: as in the caller
+        (_Gen.load_global), or, where the caller looks its globals up at every
+        call, a math function looked up and checked to be the same (borrowed:
+        the body runs no code before it calls it)."""
+        gen = self.gen
+        if self.function.__globals__ is not gen.globals:
+            raise Unsupported("an inlined function of another module")
+        if gen.depend_on_globals:
+            gen.load_global(arg, -1)
+            return
+        name = self.code.co_names[arg >> 1]
+        builtins = gen.globals.get("__builtins__")
+        builtins = getattr(builtins, "__dict__", builtins)
+        value = gen.globals[name] if name in gen.globals else \
+            builtins.get(name) if type(builtins) is dict else None
+        if _math_function(value) is None:
+            raise Unsupported(f"LOAD_GLOBAL {name} in an inlined function")
+        f = gen.var(Kind.OBJ)
+        gen.emit(f"{f} = plugopt_load_global(G, PyExecutor_Frame_GetBuiltins(frame), "
+                 f"{gen.ref(name)});")
+        self.guard_once(f"{f} == {gen.ref(value)}")
+        if arg & 1:
+            gen.stack.append(Entry(Kind.NULL, ""))
+        gen.stack.append(Entry(Kind.BORROWED, f))
+        gen.known[f] = value
+
+    @staticmethod
+    def borrowable(entry: Entry) -> Entry:
+        """Entries the body moves around are never owned: owned ones (made only
+        by what the body does not translate) would need releasing."""
+        if entry[0] is Kind.OBJ or entry[0] is Kind.NULL:
+            raise Unsupported(f"{entry[0]} moved in an inlined function")
+        return entry
+
+    def attribute(self, ins) -> tuple[tuple[str, int, str], str, int]:
+        """The key of an attribute access (its form, index and owner), the owner's
+        C expression, and the type version."""
+        if ins.opname not in self.ATTRIBUTE_FORMS:
+            _specialized(ins.opname)
+            raise Unsupported(f"{ins.opname} in an inlined function")
+        version, index = self.gen.attr_cache(ins)
+        owner = self.borrowable(self.gen.stack.pop())
+        if owner[0] in UNBOXED:
+            raise Unsupported("an attribute of an unboxed value")
+        o = self.gen.object_expr(owner)
+        form = "slot" if ins.opname.endswith("_SLOT") else "values"
+        return (form, index, o), o, version
+
+    def guard_once(self, condition: str) -> None:
+        """Exit before the call unless `condition` holds, unless it was checked
+        on the way here already."""
+        if condition not in self.checked:
+            self.gen.guard(condition, -1)
+            self.checked.add(condition)
+
+    def load_attr(self, ins) -> None:
+        key, o, version = self.attribute(ins)
+        if key in self.known:
+            self.gen.stack.append(self.known[key])
+            return
+        # The attribute still holds its old value if the body stored it on
+        # another owner that is this one: then exit.
+        for form, index, other in self.pending:
+            if (form, index) == key[:2] and other != o:
+                self.guard_once(f"{min(o, other)} != {max(o, other)}")
+        gen = self.gen
+        self.guard_once(f"Py_TYPE({o})->tp_version_tag == {version}u")
+        r = gen.var(Kind.OBJ)
+        if key[0] == "values":
+            gen.emit(f"{r} = plugopt_instance_value({o}, {key[1]});")
+        else:
+            gen.emit(f"{r} = *(PyObject **)((char *){o} + {key[1]});")
+        gen.guard(f"{r} != NULL", -1)
+        # Borrowed from the attribute, which nothing changes before the stores
+        # at the end (the return value is given its own reference before them).
+        self.known[key] = Entry(Kind.BORROWED, r)
+        gen.stack.append(self.known[key])
+
+    def store_attr(self, ins) -> None:
+        key, o, version = self.attribute(ins)
+        value = self.borrowable(self.gen.stack.pop())
+        self.guard_once(f"Py_TYPE({o})->tp_version_tag == {version}u")
+        # Two stores of one attribute of one object through two owners would
+        # each drop its old value: exit if they are one object.
+        for form, index, other in self.pending:
+            if (form, index) == key[:2] and other != o:
+                self.guard_once(f"{min(o, other)} != {max(o, other)}")
+        self.pending.pop(key, None)   # a later store of the same attribute wins
+        self.pending[key] = value
+        # Another owner's value of this attribute is not known any more: the
+        # two may be one object.
+        for other in [k for k in self.known if k[:2] == key[:2] and k != key]:
+            del self.known[other]
+        self.known[key] = value
+
+    def finish(self, result: Entry) -> Entry:
+        """The body returned `result`: make the pending stores, and return the
+        entry the caller's stack takes (owned unless unboxed, a literal or an
+        object the executor keeps)."""
+        gen = self.gen
+        if gen.stack:
+            raise Unsupported("values left on an inlined function's stack")
+        stores = self.check_stores()
+        if result[0] in (Kind.BORROWED, Kind.LOCAL, Kind.CONST) and \
+                not str(result[1]).startswith("K["):
+            # A stored attribute's old value, or an argument the caller drops.
+            r = gen.var(Kind.OBJ)
+            expr, pre = gen.as_object_expr(result)
+            for line in pre:
+                gen.emit(line)
+            gen.emit(f"{r} = {expr};")
+            result = Entry(Kind.OBJ, r)
+        self.make_stores(stores, result)
+        return result
+
+    def check_stores(self) -> list[tuple[str, str, Entry]]:
+        """Each pending store's slot and old value, after the guards that the
+        attribute is set and its old value a float, an int, a bool or None."""
+        gen = self.gen
+        stores = []
+        for (form, index, o), value in self.pending.items():
+            slot = f"a{gen.nvars}"
+            gen.nvars += 1
+            if form == "values":
+                gen.emit(f"PyObject **{slot} = plugopt_instance_slot({o}, {index});")
+            else:
+                gen.emit(f"PyObject **{slot} = (PyObject **)((char *){o} + {index});")
+            old = gen.var(Kind.OBJ)
+            gen.emit(f"{old} = {slot} != NULL ? *{slot} : NULL;")
+            gen.guard(f"{old} != NULL && ({_plain_value(old)})", -1)
+            stores.append((slot, old, value))
+        return stores
+
+    def make_stores(self, stores: list[tuple[str, str, Entry]], result: Entry) -> None:
+        """The checked stores, all or none: first every new reference (a box that
+        fails exits before the call, dropping what was made and the result),
+        then the writes, then the old values dropped (they run no code)."""
+        gen = self.gen
+        if not stores:
+            return
+        # New references first: a value stored may be another attribute's old
+        # value, which must not look private to the in-place float write below.
+        news = []
+        for slot, old, value in stores:
+            new = gen.var(Kind.OBJ)
+            if value[0] is not Kind.DOUBLE:
+                expr, pre = gen.as_object_expr(value)
+                for line in pre:
+                    gen.emit(line)
+                gen.emit(f"{new} = {expr};")
+            news.append(new)
+        keeps: list[str | None] = []
+        for (slot, old, value), new in zip(stores, news):
+            if value[0] is Kind.DOUBLE:
+                keep = f"keep_{new}"
+                gen.emit(f"int {keep} = plugopt_float_is_private({old});")
+                gen.emit(f"{new} = {keep} ? NULL : PyFloat_FromDouble({value[1]});")
+                keeps.append(keep)
+            else:
+                keeps.append(None)
+        failed = " || ".join(f"(!{keep} && {new} == NULL)" if keep else f"{new} == NULL"
+                             for new, keep in zip(news, keeps))
+        drop = [f"Py_XDECREF({new});" for new in news]
+        if result[0] is Kind.OBJ:
+            drop.append(f"Py_DECREF({result[1]});")
+        gen.guard(f"!({failed})", -1, cleanup=drop)
+        for (slot, old, value), new, keep in zip(stores, news, keeps):
+            write = f"*{slot} = {new}; Py_DECREF({old});"
+            if keep:
+                gen.emit(f"if ({keep}) {{ ((PyFloatObject *){old})->ob_fval = {value[1]}; }}"
+                         f" else {{ {write} }}")
+            else:
+                gen.emit(write)
 
 
 # Loops already declined, per code object. The VM asks again after a backoff,
@@ -1635,14 +2031,56 @@ def _translate(code, offset: int, globals_: dict | None, *,
 def _fewest_python_calls(code, body, globals_: dict | None) -> int:
     """At least how many of `body`'s calls the compiled code would make of Python
     functions: those the specializer saw calling one, less one for every global
-    function loaded there that could be inlined instead."""
+    function or cached method loaded there that could be inlined instead."""
     calls = sum(ins.opname in _PYTHON_CALL_FORMS for ins in body)
+    if not calls or not globals_:
+        return calls
+    caches = None
     for ins in body:
-        if calls and _BASE.get(ins.opname, ins.opname) == "LOAD_GLOBAL" and globals_:
+        base = _BASE.get(ins.opname, ins.opname)
+        if base == "LOAD_GLOBAL":
             value = globals_.get(code.co_names[ins.arg >> 1])
-            if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
-                calls -= 1
+        elif base == "LOAD_METHOD":
+            caches = caches or _inline_caches(code)
+            value = _cached_method(caches.get(ins.offset // 2, {}), code.co_names[ins.arg],
+                                   globals_)
+        else:
+            continue
+        if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
+            calls -= 1
     return max(calls, 0)
+
+
+def _cached_method(cache: dict[str, int], name: str,
+                   globals_: dict | None) -> types.FunctionType | None:
+    """The Python function named `name` that a LOAD_METHOD's inline cache (`cache`,
+    its fields) holds, if it is a method of a class among `globals_`' values.
+    The cache holds an address: it is compared with the ids of the methods
+    found, never followed (the class it was cached for may be gone)."""
+    descr = cache.get("descr")
+    if not descr or not globals_:
+        return None
+    for value in list(globals_.values()):
+        if isinstance(value, type):
+            for klass in value.__mro__:
+                method = klass.__dict__.get(name)
+                if method is not None and id(method) == descr:
+                    return method if isinstance(method, types.FunctionType) else None
+    return None
+
+
+# Math functions jit computes in C for one float or int argument: the C function
+# math calls, and the domain where math returns its result without an error.
+_MATH_FUNCTIONS = ((math.sqrt, "sqrt", "{x} >= 0.0"),
+                   (math.sin, "sin", "isfinite({x})"),
+                   (math.cos, "cos", "isfinite({x})"))
+
+
+def _math_function(value: object) -> tuple[str, str] | None:
+    for function, c_name, domain in _MATH_FUNCTIONS:
+        if value is function:
+            return c_name, domain
+    return None
 
 
 # Code flags of units that are not plain functions: generators, coroutines.

@@ -14,7 +14,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     (void)K; (void)B; (void)V;
     switch (PyExecutor_Frame_GetNextInstr(frame)) {
         case 0: goto i0;
-        case 74: goto c74;
+        case 53: goto c53;
         default: return frame;
     }
   i0: /* RESUME_QUICK  */ ;
@@ -424,8 +424,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i67: /* PRECALL_PYFUNC  */ ;
-    (*iterations)++;
-    {
+    if (!(o17 == K[1] && PyFunction_GET_CODE(o17) == K[2])) {
         PyObject **sp = S0;
         int failed = 0;
         *sp++ = o17;
@@ -435,15 +434,143 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 67);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-  c74: ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
     PyObject * o18;
-    o18 = S0[0];
+    o18 = plugopt_instance_value(L[2], 0);
+    if (!(o18 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o19;
+    o19 = plugopt_instance_value(L[0], 0);
+    if (!(o19 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o18))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o19))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d20;
+    d20 = PyFloat_AS_DOUBLE(o18) * PyFloat_AS_DOUBLE(o19);
+    PyObject * o21;
+    o21 = plugopt_instance_value(L[2], 1);
+    if (!(o21 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o22;
+    o22 = plugopt_instance_value(L[0], 1);
+    if (!(o22 != NULL)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o21))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o22))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o17;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        Py_INCREF(L[0]); *sp++ = L[0];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 67);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d23;
+    d23 = PyFloat_AS_DOUBLE(o21) * PyFloat_AS_DOUBLE(o22);
+    double d24;
+    d24 = d20 + d23;
+    Py_DECREF(o17);
   i69: /* CALL_PY_EXACT_ARGS  */ ;
   i74: /* LOAD_FAST v */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d24);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 74);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
+        {
+            PyObject *box = PyFloat_FromDouble(d24);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 74);
         return (failed || PyErr_Occurred()) ? NULL : frame;
@@ -452,64 +579,61 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
+        {
+            PyObject *box = PyFloat_FromDouble(d24);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o19;
-    o19 = plugopt_instance_value(L[0], 0);
-    if (!(o19 != NULL)) {
+    PyObject * o25;
+    o25 = plugopt_instance_value(L[0], 0);
+    if (!(o25 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
+        {
+            PyObject *box = PyFloat_FromDouble(d24);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o19);
+    Py_INCREF(o25);
   i80: /* LOAD_CONST 0.5 */ ;
   i81: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d20;
-    if (!(plugopt_number_as_double(o19, &d20))) {
+    double d26;
+    if (!(plugopt_number_as_double(o25, &d26))) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
-        *sp++ = o19;
+        {
+            PyObject *box = PyFloat_FromDouble(d24);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o25;
         Py_INCREF(C(1)); *sp++ = C(1);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 81);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d21;
-    d21 = d20 * (0x1.0000000000000p-1);
-    Py_DECREF(o19);
+    double d27;
+    d27 = d26 * (0x1.0000000000000p-1);
+    Py_DECREF(o25);
   i83: /* BINARY_OP_ADD_FLOAT + */ ;
-    double d22;
-    if (!(plugopt_number_as_double(o18, &d22))) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o18;
-        {
-            PyObject *box = PyFloat_FromDouble(d21);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 83);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    double d23;
-    d23 = d22 + d21;
-    Py_DECREF(o18);
+    double d28;
+    d28 = d24 + d27;
   i85: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -522,7 +646,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -531,13 +655,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 86);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o24;
-    o24 = plugopt_instance_value(L[0], 1);
-    if (!(o24 != NULL)) {
+    PyObject * o29;
+    o29 = plugopt_instance_value(L[0], 1);
+    if (!(o29 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -546,31 +670,31 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 86);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o24);
+    Py_INCREF(o29);
   i91: /* LOAD_FAST k */ ;
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o24;
+        *sp++ = o29;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 91);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i92: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    if (!(PyFloat_CheckExact(o24))) {
+    if (!(PyFloat_CheckExact(o29))) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o24;
+        *sp++ = o29;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
@@ -580,30 +704,30 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o24;
+        *sp++ = o29;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d25;
-    d25 = PyFloat_AS_DOUBLE(o24) * PyFloat_AS_DOUBLE(L[1]);
-    Py_DECREF(o24);
+    double d30;
+    d30 = PyFloat_AS_DOUBLE(o29) * PyFloat_AS_DOUBLE(L[1]);
+    Py_DECREF(o29);
   i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d26;
-    d26 = d23 - d25;
+    double d31;
+    d31 = d28 - d30;
   i96: /* STORE_FAST__LOAD_FAST d */ ;
-    double d27;
-    d27 = d26;
+    double d32;
+    d32 = d31;
   i97: /* LOAD_FAST__LOAD_FAST d */ ;
   i98: /* LOAD_FAST d */ ;
   i99: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d28;
-    d28 = d27 * d27;
+    double d33;
+    d33 = d32 * d32;
   i101: /* LOAD_FAST w */ ;
     if (!(L[2] != NULL)) {
         PyObject **sp = S0;
@@ -611,13 +735,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d33);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -633,13 +757,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d33);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -649,21 +773,21 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o29;
-    o29 = plugopt_instance_value(L[2], 0);
-    if (!(o29 != NULL)) {
+    PyObject * o34;
+    o34 = plugopt_instance_value(L[2], 0);
+    if (!(o34 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d33);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -673,39 +797,39 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o29);
+    Py_INCREF(o34);
   i107: /* LOAD_CONST 2.0 */ ;
   i108: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d30;
-    if (!(plugopt_number_as_double(o29, &d30))) {
+    double d35;
+    if (!(plugopt_number_as_double(o34, &d35))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d33);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o29;
+        *sp++ = o34;
         Py_INCREF(C(3)); *sp++ = C(3);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 108);
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d31;
-    d31 = d30 * (0x1.0000000000000p+1);
-    Py_DECREF(o29);
+    double d36;
+    d36 = d35 * (0x1.0000000000000p+1);
+    Py_DECREF(o34);
   i110: /* BINARY_OP_ADD_FLOAT + */ ;
-    double d32;
-    d32 = d28 + d31;
+    double d37;
+    d37 = d33 + d36;
   i112: /* LOAD_FAST k */ ;
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
@@ -713,13 +837,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d32);
+            PyObject *box = PyFloat_FromDouble(d37);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -729,20 +853,20 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i113: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d33;
-    if (!(plugopt_number_as_double(L[1], &d33))) {
+    double d38;
+    if (!(plugopt_number_as_double(L[1], &d38))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d32);
+            PyObject *box = PyFloat_FromDouble(d37);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -752,11 +876,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d34;
-    d34 = d32 - d33;
+    double d39;
+    d39 = d37 - d38;
   i115: /* STORE_FAST__LOAD_FAST e */ ;
-    double d35;
-    d35 = d34;
+    double d40;
+    d40 = d39;
   i116: /* LOAD_FAST__LOAD_CONST e */ ;
   i117: /* LOAD_CONST None */ ;
   i118: /* IS_OP  */ ;
@@ -767,21 +891,21 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d32);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         PyObject *old4 = L[4];
         PyObject *new4 = NULL;
         if (plugopt_float_is_private(old4)) {
-            ((PyFloatObject *)old4)->ob_fval = d35; old4 = NULL;
+            ((PyFloatObject *)old4)->ob_fval = d40; old4 = NULL;
         } else {
-            new4 = PyFloat_FromDouble(d35);
+            new4 = PyFloat_FromDouble(d40);
             if (new4 == NULL) { failed = 1; } else { L[4] = new4; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d35);
+            PyObject *box = PyFloat_FromDouble(d40);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
