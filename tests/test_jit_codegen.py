@@ -110,11 +110,31 @@ LOOPS = {
             scale(1.0)
             return out
     """,
+    # A constructor and a method inlined: the instance made and its slots set at
+    # the end of __init__'s body; a conditional expression and math.sqrt in the
+    # method; every exit before a call drops what the inlined body made.
+    "inlined_method": """
+        from math import sqrt
+        class P:
+            __slots__ = ("x", "y")
+            def __init__(self, x, y):
+                self.x = x
+                self.y = y
+            def scaled_norm(self, k):
+                return sqrt(self.x * self.x + self.y * self.y) * k if k > 0.0 else 0.0
+        def f(points):
+            total = 0.0
+            for p in points:
+                q = P(p.x * 2.0, p.y)
+                total += q.scaled_norm(0.5)
+            return total
+    """,
 }
 # Function units, translated from their RESUME once the function is warm.
 FUNCTIONS = {
-    # Stops before each Python call (the interpreter makes it) and continues
-    # after it: the entry switch dispatches on the frame's next instruction.
+    # Stops before each Python call (the interpreter makes it; these callees are
+    # not inlined: a list built, a builtin called) and continues after it: the
+    # entry switch dispatches on the frame's next instruction.
     # Methods of a class whose instances keep their values inline are looked up
     # behind the type's and the shared keys' versions.
     "method_unit": """
@@ -122,8 +142,9 @@ FUNCTIONS = {
             def __init__(self, x, y):
                 self.x = x
                 self.y = y
+                self.seen = []
             def dot(self, other):
-                return self.x * other.x + self.y * other.y
+                return sum((self.x * other.x, self.y * other.y))
         def f(v):
             k = v.x * 0.5 + v.y * 0.25
             w = V(v.x * k, v.y * k)
@@ -136,7 +157,8 @@ ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
         "attribute": "[P(i * 0.5) for i in range(200)]",
-        "method_unit": "V(1.5, 2.5)", "object_loop": "[(i, i * 0.25) for i in range(200)]"}
+        "method_unit": "V(1.5, 2.5)", "object_loop": "[(i, i * 0.25) for i in range(200)]",
+        "inlined_method": "[P(i * 0.5, 1.0) for i in range(200)]"}
 
 DRIVER = """\
 import dis, re, sys

@@ -253,6 +253,9 @@ class _Gen:
         # Calls made through vectorcall that run a Python function (or may)
         self.python_calls = 0
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
+        # C statements every exit from the inlined body runs first (dropping
+        # the instance an inlined constructor made)
+        self.inline_cleanup: list[str] = []
         self.caches = _inline_caches(code)   # offset -> the fields dis names
         self.nvars = 0
         # Set after dropping a reference that may have run Python code (a
@@ -368,6 +371,7 @@ class _Gen:
             own, self.stack = self.stack, caller_stack
             code = self.exit_code(offset)
             self.stack = own
+            cleanup = [*(cleanup or []), *self.inline_cleanup]
         else:
             code = self.exit_code(offset)
         if cleanup:
@@ -559,6 +563,7 @@ class _Gen:
         self.stack, self.cached, self.dirty = stack, cached, dirty
         self.may_have_run_code, self.joins, self.callees = ran, joins, callees
         self.inline_exit = None
+        self.inline_cleanup = []
 
     def end_segment(self, off: int) -> None:
         """A function unit stops before `off`: the frame as the interpreter has it
@@ -1363,7 +1368,7 @@ class _Gen:
             raise Unsupported("PRECALL: short stack")
         state = self.snapshot()
         try:
-            if self.inline_call(ins, off):
+            if self.inline_call(ins, off) or self.inline_construction(ins, off):
                 return True
         except (Unsupported, NotYet):
             self.restore(state)   # called instead
@@ -1488,6 +1493,54 @@ class _Gen:
         self.stack.append(result)
         return True
 
+    def inline_construction(self, ins, off: int) -> bool:
+        """PRECALL and its CALL of a class (a global) whose instances object.__new__
+        makes and whose __init__ the translator inlines (_simple_init): the
+        instance made as object.__new__ makes it, then __init__'s body inlined on
+        it, which must return None. Guarded at the call: the class is still a
+        plain class whose __init__ is that function running that code, with no
+        __new__, no finalizer and not abstract (else the interpreter makes the
+        call). Every exit from the body drops the instance first (it runs no
+        code: no finalizer, no weak reference yet). False if the callable is
+        not such a class."""
+        nargs = ins.arg
+        null, cls_entry = self.stack[-nargs - 2], self.stack[-nargs - 1]
+        if null[0] is not Kind.NULL or cls_entry[0] not in (Kind.BORROWED, Kind.OBJ):
+            return False
+        cls = self.known.get(cls_entry[1])
+        init = _simple_init(cls)
+        if init is None or init.__code__.co_argcount != nargs + 1:
+            return False
+        c = f"((PyTypeObject *){self.object_expr(cls_entry)})"
+        self.guard(f"Py_IS_TYPE({c}, &PyType_Type) && "
+                   f"{c}->tp_new == PyBaseObject_Type.tp_new && "
+                   f"!({c}->tp_flags & Py_TPFLAGS_IS_ABSTRACT) && "
+                   f"{c}->tp_finalize == NULL && {c}->tp_del == NULL && "
+                   f"_PyType_Lookup({c}, {self.ref('__init__')}) == {self.ref(init)} && "
+                   f"PyFunction_GET_CODE({self.ref(init)}) == {self.ref(init.__code__)}", off)
+        consumed = self.stack[len(self.stack) - nargs - 2:]
+        self.flush_before_release(consumed, off)
+        instance = self.var(Kind.OBJ)
+        # object.__new__ without arguments makes the instance as the call's
+        # object.__new__ would (with __init__ overridden, it ignores them).
+        self.emit(f"{instance} = PyBaseObject_Type.tp_new({c}, {self.ref(())}, NULL);")
+        self.guard(f"{instance} != NULL", off)   # no memory: MemoryError at the call
+        args = [Entry(Kind.BORROWED, instance), *self.stack[len(self.stack) - nargs:]]
+        self.inline_exit = (off, list(self.stack))
+        self.inline_cleanup = [f"Py_DECREF({instance});"]
+        try:
+            result = _Inliner(self, init, args, fresh=instance).run()
+        finally:
+            self.inline_exit = None
+            self.inline_cleanup = []
+        if result != Entry(Kind.BORROWED, self.ref(None)):
+            raise Unsupported("an __init__ that may return something else than None")
+        del self.stack[len(self.stack) - nargs - 2:]
+        for entry in consumed:
+            self.release_safe(entry)
+        self.stack.append(Entry(Kind.OBJ, instance))
+        return True
+
     def math_call(self, off: int) -> bool:
         """PRECALL and its CALL of a math function jit computes in C
         (_MATH_FUNCTIONS) with one float or int argument, inside the function's
@@ -1572,8 +1625,12 @@ class _Inliner:
                 and all(_BASE.get(i.opname, i.opname) in _Inliner.ALLOWED
                         for i in dis.get_instructions(code)))
 
-    def __init__(self, gen: _Gen, function: types.FunctionType, args: list) -> None:
+    def __init__(self, gen: _Gen, function: types.FunctionType, args: list,
+                 fresh: str | None = None) -> None:
         self.gen = gen
+        # The C variable of the instance an inlined constructor made, if any:
+        # none of its attributes is set yet.
+        self.fresh = fresh
         self.function = function
         self.code = function.__code__
         # An owned argument stays owned by the caller's stack; the body sees
@@ -1847,7 +1904,8 @@ class _Inliner:
         for form, index, other in self.pending:
             if (form, index) == key[:2] and other != o:
                 self.guard_once(f"{min(o, other)} != {max(o, other)}")
-        self.pending.pop(key, None)   # a later store of the same attribute wins
+        # A later store of the same attribute wins; the first one's place in
+        # the order stays (a fresh instance's values array records that order).
         self.pending[key] = value
         # Another owner's value of this attribute is not known any more: the
         # two may be one object.
@@ -1875,25 +1933,33 @@ class _Inliner:
         self.make_stores(stores, result)
         return result
 
-    def check_stores(self) -> list[tuple[str, str, Entry]]:
-        """Each pending store's slot and old value, after the guards that the
-        attribute is set and its old value a float, an int, a bool or None."""
+    def check_stores(self) -> list[tuple[str, str | None, Entry, tuple]]:
+        """Each pending store's slot, old value and key, after the guards that
+        the attribute is set and its old value a float, an int, a bool or None;
+        on a fresh instance, that the attribute is not set yet (old value
+        None)."""
         gen = self.gen
         stores = []
-        for (form, index, o), value in self.pending.items():
+        for key, value in self.pending.items():
+            form, index, o = key
             slot = f"a{gen.nvars}"
             gen.nvars += 1
             if form == "values":
                 gen.emit(f"PyObject **{slot} = plugopt_instance_slot({o}, {index});")
             else:
                 gen.emit(f"PyObject **{slot} = (PyObject **)((char *){o} + {index});")
+            if o == self.fresh:
+                gen.guard(f"{slot} != NULL && *{slot} == NULL", -1)
+                stores.append((slot, None, value, key))
+                continue
             old = gen.var(Kind.OBJ)
             gen.emit(f"{old} = {slot} != NULL ? *{slot} : NULL;")
             gen.guard(f"{old} != NULL && ({_plain_value(old)})", -1)
-            stores.append((slot, old, value))
+            stores.append((slot, old, value, key))
         return stores
 
-    def make_stores(self, stores: list[tuple[str, str, Entry]], result: Entry) -> None:
+    def make_stores(self, stores: list[tuple[str, str | None, Entry, tuple]],
+                    result: Entry) -> None:
         """The checked stores, all or none: first every new reference (a box that
         fails exits before the call, dropping what was made and the result),
         then the writes, then the old values dropped (they run no code)."""
@@ -1903,7 +1969,7 @@ class _Inliner:
         # New references first: a value stored may be another attribute's old
         # value, which must not look private to the in-place float write below.
         news = []
-        for slot, old, value in stores:
+        for slot, old, value, _ in stores:
             new = gen.var(Kind.OBJ)
             if value[0] is not Kind.DOUBLE:
                 expr, pre = gen.as_object_expr(value)
@@ -1912,8 +1978,11 @@ class _Inliner:
                 gen.emit(f"{new} = {expr};")
             news.append(new)
         keeps: list[str | None] = []
-        for (slot, old, value), new in zip(stores, news):
-            if value[0] is Kind.DOUBLE:
+        for (slot, old, value, _), new in zip(stores, news):
+            if value[0] is Kind.DOUBLE and old is None:
+                gen.emit(f"{new} = PyFloat_FromDouble({value[1]});")
+                keeps.append(None)
+            elif value[0] is Kind.DOUBLE:
                 keep = f"keep_{new}"
                 gen.emit(f"int {keep} = plugopt_float_is_private({old});")
                 gen.emit(f"{new} = {keep} ? NULL : PyFloat_FromDouble({value[1]});")
@@ -1926,7 +1995,12 @@ class _Inliner:
         if result[0] is Kind.OBJ:
             drop.append(f"Py_DECREF({result[1]});")
         gen.guard(f"!({failed})", -1, cleanup=drop)
-        for (slot, old, value), new, keep in zip(stores, news, keeps):
+        for (slot, old, value, (form, index, o)), new, keep in zip(stores, news, keeps):
+            if old is None:   # the first value of a fresh instance's attribute
+                gen.emit(f"*{slot} = {new};")
+                if form == "values":
+                    gen.emit(f"plugopt_values_add_order({o}, {index});")
+                continue
             write = f"*{slot} = {new}; Py_DECREF({old});"
             if keep:
                 gen.emit(f"if ({keep}) {{ ((PyFloatObject *){old})->ob_fval = {value[1]}; }}"
@@ -2049,6 +2123,20 @@ def _fewest_python_calls(code, body, globals_: dict | None) -> int:
         if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
             calls -= 1
     return max(calls, 0)
+
+
+def _simple_init(cls: object) -> types.FunctionType | None:
+    """The __init__ of `cls` if calling `cls` can be inlined: a plain class (its
+    metaclass `type`) whose instances object.__new__ makes, with no finalizer,
+    not abstract, and whose __init__ is a function the translator inlines; or
+    None."""
+    if type(cls) is not type or cls.__new__ is not object.__new__ or \
+            hasattr(cls, "__del__") or getattr(cls, "__abstractmethods__", None):
+        return None
+    init = cls.__init__
+    if not isinstance(init, types.FunctionType) or not _Inliner.can_inline(init):
+        return None
+    return init
 
 
 def _cached_method(cache: dict[str, int], name: str,

@@ -35,6 +35,19 @@ plugopt_instance_slot(PyObject *owner, Py_ssize_t index)
     return values != NULL ? &values[index] : NULL;
 }
 
+/* A fresh instance's attribute `index`, set for the first time: its values
+ * array records the order its attributes were set in, which its __dict__
+ * follows (3.11's _PyDictValues_AddToInsertionOrder, as STORE_ATTR_INSTANCE_VALUE
+ * calls it). */
+static inline void
+plugopt_values_add_order(PyObject *owner, Py_ssize_t index)
+{
+    uint8_t *size_ptr = (uint8_t *)((PyObject ***)owner)[-4] - 2;
+    int size = *size_ptr + 1;
+    size_ptr[-size] = (uint8_t)index;
+    *size_ptr = (uint8_t)size;
+}
+
 /* The attribute there, borrowed, or NULL (no values array, or not set). */
 static inline PyObject *
 plugopt_instance_value(PyObject *owner, Py_ssize_t index)

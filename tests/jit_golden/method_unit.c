@@ -14,7 +14,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     (void)K; (void)B; (void)V;
     switch (PyExecutor_Frame_GetNextInstr(frame)) {
         case 0: goto i0;
-        case 53: goto c53;
+        case 74: goto c74;
         default: return frame;
     }
   i0: /* RESUME_QUICK  */ ;
@@ -424,7 +424,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i67: /* PRECALL_PYFUNC  */ ;
-    if (!(o17 == K[1] && PyFunction_GET_CODE(o17) == K[2])) {
+    (*iterations)++;
+    {
         PyObject **sp = S0;
         int failed = 0;
         *sp++ = o17;
@@ -434,143 +435,15 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 67);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
+  c74: ;
     PyObject * o18;
-    o18 = plugopt_instance_value(L[2], 0);
-    if (!(o18 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    PyObject * o19;
-    o19 = plugopt_instance_value(L[0], 0);
-    if (!(o19 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o18))) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o19))) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    double d20;
-    d20 = PyFloat_AS_DOUBLE(o18) * PyFloat_AS_DOUBLE(o19);
-    PyObject * o21;
-    o21 = plugopt_instance_value(L[2], 1);
-    if (!(o21 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    PyObject * o22;
-    o22 = plugopt_instance_value(L[0], 1);
-    if (!(o22 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o21))) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o22))) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o17;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 67);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    double d23;
-    d23 = PyFloat_AS_DOUBLE(o21) * PyFloat_AS_DOUBLE(o22);
-    double d24;
-    d24 = d20 + d23;
-    Py_DECREF(o17);
+    o18 = S0[0];
   i69: /* CALL_PY_EXACT_ARGS  */ ;
   i74: /* LOAD_FAST v */ ;
-    if (!(!TRACING())) {
-        PyObject **sp = S0;
-        int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d24);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 74);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d24);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
+        *sp++ = o18;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 74);
         return (failed || PyErr_Occurred()) ? NULL : frame;
@@ -579,61 +452,64 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
         PyObject **sp = S0;
         int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d24);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
+        *sp++ = o18;
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o25;
-    o25 = plugopt_instance_value(L[0], 0);
-    if (!(o25 != NULL)) {
+    PyObject * o19;
+    o19 = plugopt_instance_value(L[0], 0);
+    if (!(o19 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d24);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
+        *sp++ = o18;
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o25);
+    Py_INCREF(o19);
   i80: /* LOAD_CONST 0.5 */ ;
   i81: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d26;
-    if (!(plugopt_number_as_double(o25, &d26))) {
+    double d20;
+    if (!(plugopt_number_as_double(o19, &d20))) {
         PyObject **sp = S0;
         int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d24);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        *sp++ = o25;
+        *sp++ = o18;
+        *sp++ = o19;
         Py_INCREF(C(1)); *sp++ = C(1);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 81);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d27;
-    d27 = d26 * (0x1.0000000000000p-1);
-    Py_DECREF(o25);
+    double d21;
+    d21 = d20 * (0x1.0000000000000p-1);
+    Py_DECREF(o19);
   i83: /* BINARY_OP_ADD_FLOAT + */ ;
-    double d28;
-    d28 = d24 + d27;
+    double d22;
+    if (!(plugopt_number_as_double(o18, &d22))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o18;
+        {
+            PyObject *box = PyFloat_FromDouble(d21);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 83);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d23;
+    d23 = d22 + d21;
+    Py_DECREF(o18);
   i85: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -646,7 +522,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -655,13 +531,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 86);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o29;
-    o29 = plugopt_instance_value(L[0], 1);
-    if (!(o29 != NULL)) {
+    PyObject * o24;
+    o24 = plugopt_instance_value(L[0], 1);
+    if (!(o24 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -670,31 +546,31 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 86);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o29);
+    Py_INCREF(o24);
   i91: /* LOAD_FAST k */ ;
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o29;
+        *sp++ = o24;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 91);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i92: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    if (!(PyFloat_CheckExact(o29))) {
+    if (!(PyFloat_CheckExact(o24))) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o29;
+        *sp++ = o24;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
@@ -704,30 +580,30 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o29;
+        *sp++ = o24;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d30;
-    d30 = PyFloat_AS_DOUBLE(o29) * PyFloat_AS_DOUBLE(L[1]);
-    Py_DECREF(o29);
+    double d25;
+    d25 = PyFloat_AS_DOUBLE(o24) * PyFloat_AS_DOUBLE(L[1]);
+    Py_DECREF(o24);
   i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d31;
-    d31 = d28 - d30;
+    double d26;
+    d26 = d23 - d25;
   i96: /* STORE_FAST__LOAD_FAST d */ ;
-    double d32;
-    d32 = d31;
+    double d27;
+    d27 = d26;
   i97: /* LOAD_FAST__LOAD_FAST d */ ;
   i98: /* LOAD_FAST d */ ;
   i99: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d33;
-    d33 = d32 * d32;
+    double d28;
+    d28 = d27 * d27;
   i101: /* LOAD_FAST w */ ;
     if (!(L[2] != NULL)) {
         PyObject **sp = S0;
@@ -735,13 +611,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d33);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -757,13 +633,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d33);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -773,21 +649,21 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o34;
-    o34 = plugopt_instance_value(L[2], 0);
-    if (!(o34 != NULL)) {
+    PyObject * o29;
+    o29 = plugopt_instance_value(L[2], 0);
+    if (!(o29 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d33);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -797,39 +673,39 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o34);
+    Py_INCREF(o29);
   i107: /* LOAD_CONST 2.0 */ ;
   i108: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d35;
-    if (!(plugopt_number_as_double(o34, &d35))) {
+    double d30;
+    if (!(plugopt_number_as_double(o29, &d30))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d33);
+            PyObject *box = PyFloat_FromDouble(d28);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o34;
+        *sp++ = o29;
         Py_INCREF(C(3)); *sp++ = C(3);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 108);
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d36;
-    d36 = d35 * (0x1.0000000000000p+1);
-    Py_DECREF(o34);
+    double d31;
+    d31 = d30 * (0x1.0000000000000p+1);
+    Py_DECREF(o29);
   i110: /* BINARY_OP_ADD_FLOAT + */ ;
-    double d37;
-    d37 = d33 + d36;
+    double d32;
+    d32 = d28 + d31;
   i112: /* LOAD_FAST k */ ;
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
@@ -837,13 +713,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d37);
+            PyObject *box = PyFloat_FromDouble(d32);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -853,20 +729,20 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i113: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d38;
-    if (!(plugopt_number_as_double(L[1], &d38))) {
+    double d33;
+    if (!(plugopt_number_as_double(L[1], &d33))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d37);
+            PyObject *box = PyFloat_FromDouble(d32);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -876,11 +752,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d39;
-    d39 = d37 - d38;
+    double d34;
+    d34 = d32 - d33;
   i115: /* STORE_FAST__LOAD_FAST e */ ;
-    double d40;
-    d40 = d39;
+    double d35;
+    d35 = d34;
   i116: /* LOAD_FAST__LOAD_CONST e */ ;
   i117: /* LOAD_CONST None */ ;
   i118: /* IS_OP  */ ;
@@ -891,21 +767,21 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d32; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d32);
+            new3 = PyFloat_FromDouble(d27);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         PyObject *old4 = L[4];
         PyObject *new4 = NULL;
         if (plugopt_float_is_private(old4)) {
-            ((PyFloatObject *)old4)->ob_fval = d40; old4 = NULL;
+            ((PyFloatObject *)old4)->ob_fval = d35; old4 = NULL;
         } else {
-            new4 = PyFloat_FromDouble(d40);
+            new4 = PyFloat_FromDouble(d35);
             if (new4 == NULL) { failed = 1; } else { L[4] = new4; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d40);
+            PyObject *box = PyFloat_FromDouble(d35);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }

@@ -1,0 +1,512 @@
+/* plugopt.jit: the loop of f at offset 5; generated, do not edit. */
+/* jit_runtime.h */
+
+struct _PyInterpreterFrame *
+plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
+                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+{
+    PyObject **L = PyExecutor_Frame_GetLocals(frame);
+    PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
+    PyObject *G = PyExecutor_Frame_GetGlobals(frame);
+    const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
+    PyThreadState *T = PyThreadState_Get();
+    (void)K; (void)B; (void)V;
+    goto i5;
+  i5: /* FOR_ITER to 122 */ ;
+    { PyObject *it = S[-1];
+    if (!((Py_IS_TYPE(it, &PyListIter_Type) || Py_IS_TYPE(it, &PyTupleIter_Type) || Py_IS_TYPE(it, &PyRangeIter_Type)) || plugopt_is_simple_enumerate(it))) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 5);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    }
+    PyObject * o1;
+    o1 = Py_TYPE(S[-1])->tp_iternext(S[-1]);
+    if (!(o1 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 5);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i6: /* STORE_FAST p */ ;
+    { PyObject *o = L[2]; L[2] = o1; Py_XDECREF(o); }
+  i7: /* LOAD_GLOBAL_MODULE NULL + P */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 7);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o2;
+    if (!(*V && G == B[0])) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 7);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o2 = K[0];
+  i13: /* LOAD_FAST p */ ;
+    if (!(L[2] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 13);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i14: /* LOAD_ATTR_SLOT x */ ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o3;
+    o3 = *(PyObject **)((char *)L[2] + 16);
+    if (!(o3 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o3);
+  i19: /* LOAD_CONST 2.0 */ ;
+  i20: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d4;
+    if (!(plugopt_number_as_double(o3, &d4))) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        *sp++ = o3;
+        Py_INCREF(C(2)); *sp++ = C(2);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 20);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d5;
+    d5 = d4 * (0x1.0000000000000p+1);
+    Py_DECREF(o3);
+  i22: /* LOAD_FAST p */ ;
+    if (!(L[2] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 22);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i23: /* LOAD_ATTR_SLOT y */ ;
+    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 23);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o6;
+    o6 = *(PyObject **)((char *)L[2] + 24);
+    if (!(o6 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 23);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    Py_INCREF(o6);
+  i28: /* PRECALL_ADAPTIVE  */ ;
+    if (!(Py_IS_TYPE(((PyTypeObject *)o2), &PyType_Type) && ((PyTypeObject *)o2)->tp_new == PyBaseObject_Type.tp_new && !(((PyTypeObject *)o2)->tp_flags & Py_TPFLAGS_IS_ABSTRACT) && ((PyTypeObject *)o2)->tp_finalize == NULL && ((PyTypeObject *)o2)->tp_del == NULL && _PyType_Lookup(((PyTypeObject *)o2), K[1]) == K[2] && PyFunction_GET_CODE(K[2]) == K[3])) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o7;
+    o7 = PyBaseObject_Type.tp_new(((PyTypeObject *)o2), K[4], NULL);
+    if (!(o7 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(Py_TYPE(o7)->tp_version_tag == VERSION)) {
+        Py_DECREF(o7);
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject **a7 = (PyObject **)((char *)o7 + 16);
+    if (!(a7 != NULL && *a7 == NULL)) {
+        Py_DECREF(o7);
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject **a8 = (PyObject **)((char *)o7 + 24);
+    if (!(a8 != NULL && *a8 == NULL)) {
+        Py_DECREF(o7);
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o10;
+    PyObject * o11;
+    Py_INCREF(o6);
+    o11 = o6;
+    o10 = PyFloat_FromDouble(d5);
+    if (!(!(o10 == NULL || o11 == NULL))) {
+        Py_XDECREF(o10);
+        Py_XDECREF(o11);
+        Py_DECREF(o7);
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    *a7 = o10;
+    *a8 = o11;
+    Py_DECREF(o6);
+  i30: /* CALL_ADAPTIVE  */ ;
+  i35: /* STORE_FAST__LOAD_FAST q */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o7;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 35);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    { PyObject *o = L[3]; L[3] = o7; Py_XDECREF(o); }
+  i36: /* LOAD_FAST__LOAD_FAST total */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 36);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(L[1] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 36);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i37: /* LOAD_FAST q */ ;
+    if (!(L[3] != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 37);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i38: /* LOAD_METHOD_NO_DICT scaled_norm */ ;
+    if (!(Py_TYPE(L[3])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 40) == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[3]); *sp++ = L[3];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 38);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o12;
+    o12 = plugopt_cache_object(CODE, 45); Py_INCREF(o12);
+  i49: /* LOAD_CONST 0.5 */ ;
+  i50: /* PRECALL_PYFUNC  */ ;
+    if (!(o12 == K[6] && PyFunction_GET_CODE(o12) == K[7])) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    long long i13;
+    i13 = ((0x1.0000000000000p-1)) > ((0x0.0p+0));
+    if (!i13) goto arm13_second;
+    PyObject * o15;
+    if (!(*V && G == B[0])) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    o15 = K[8];
+    if (!(Py_TYPE(L[3])->tp_version_tag == VERSION)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject * o16;
+    o16 = *(PyObject **)((char *)L[3] + 16);
+    if (!(o16 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o16))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o16))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d17;
+    d17 = PyFloat_AS_DOUBLE(o16) * PyFloat_AS_DOUBLE(o16);
+    PyObject * o18;
+    o18 = *(PyObject **)((char *)L[3] + 24);
+    if (!(o18 != NULL)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o18))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(PyFloat_CheckExact(o18))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d19;
+    d19 = PyFloat_AS_DOUBLE(o18) * PyFloat_AS_DOUBLE(o18);
+    double d20;
+    d20 = d17 + d19;
+    if (!(d20 >= 0.0)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o12;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d21;
+    d21 = sqrt(d20);
+    double d22;
+    d22 = d21 * (0x1.0000000000000p-1);
+    double d23;
+    d23 = d22;
+    goto arm13_meet;
+  arm13_second: ;
+    d23 = (0x0.0p+0);
+  arm13_meet: ;
+    Py_DECREF(o12);
+  i52: /* CALL_PY_EXACT_ARGS  */ ;
+  i57: /* BINARY_OP_ADD_FLOAT += */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 57);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d24;
+    if (!(plugopt_number_as_double(L[1], &d24))) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        {
+            PyObject *box = PyFloat_FromDouble(d23);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 57);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    double d25;
+    d25 = d24 + d23;
+  i59: /* STORE_FAST total */ ;
+    double d26;
+    d26 = d25;
+  i60: /* JUMP_BACKWARD_QUICK to 10 */ ;
+    int keep_26_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_26_1 = keep_26_1 ? NULL : PyFloat_FromDouble(d26);
+    if ((!keep_26_1 && new_26_1 == NULL)) { Py_XDECREF(new_26_1);
+        {
+            PyObject **sp = S;
+            int failed = 0;
+            PyObject *old1 = L[1];
+            PyObject *new1 = NULL;
+            if (plugopt_float_is_private(old1)) {
+                ((PyFloatObject *)old1)->ob_fval = d26; old1 = NULL;
+            } else {
+                new1 = PyFloat_FromDouble(d26);
+                if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+            }
+            PyExecutor_Frame_SetStackPointer(frame, sp);
+            PyExecutor_Frame_SetNextInstr(frame, 60);
+            if (new1 != NULL) { Py_XDECREF(old1); }
+            return (failed || PyErr_Occurred()) ? NULL : frame;
+        }
+    }
+    if (keep_26_1) { ((PyFloatObject *)L[1])->ob_fval = d26; } else { PyObject *o = L[1]; L[1] = new_26_1; Py_XDECREF(o); }
+    (*iterations)++;
+    if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 5);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    goto i5;
+}
