@@ -1262,17 +1262,7 @@ class _Gen:
         (WATCHED_TRANSLATIONS), the guard looks the name up instead (and, for a
         function to inline, checks its code)."""
         name = self.code.co_names[arg >> 1]
-        if self.globals is None:
-            raise Unsupported(f"LOAD_GLOBAL {name} without globals")
-        builtins = None
-        if name in self.globals:
-            value = self.globals[name]
-        else:
-            builtins = self.globals.get("__builtins__")
-            builtins = getattr(builtins, "__dict__", builtins)
-            if type(builtins) is not dict or name not in builtins:
-                raise Unsupported(f"LOAD_GLOBAL {name}: not found")
-            value = builtins[name]
+        value, builtins = _find_global(self.globals, name)
         inline = isinstance(value, types.FunctionType) and _Inliner.can_inline(value)
         f = self.var(Kind.OBJ)
         kind = Kind.BORROWED
@@ -1828,10 +1818,7 @@ class _Inliner:
             gen.load_global(arg, -1)
             return
         name = self.code.co_names[arg >> 1]
-        builtins = gen.globals.get("__builtins__")
-        builtins = getattr(builtins, "__dict__", builtins)
-        value = gen.globals[name] if name in gen.globals else \
-            builtins.get(name) if type(builtins) is dict else None
+        value, _ = _find_global(gen.globals, name)
         if _math_function(value) is None:
             raise Unsupported(f"LOAD_GLOBAL {name} in an inlined function")
         f = gen.var(Kind.OBJ)
@@ -1865,6 +1852,14 @@ class _Inliner:
         form = "slot" if ins.opname.endswith("_SLOT") else "values"
         return (form, index, o), o, version
 
+    def guard_apart(self, key: tuple[str, int, str]) -> None:
+        """Exit before the call if the owner of `key` is an owner through which
+        the body stored the same attribute."""
+        o = key[2]
+        for form, index, other in self.pending:
+            if (form, index) == key[:2] and other != o:
+                self.guard_once(f"{min(o, other)} != {max(o, other)}")
+
     def guard_once(self, condition: str) -> None:
         """Exit before the call unless `condition` holds, unless it was checked
         on the way here already."""
@@ -1879,9 +1874,7 @@ class _Inliner:
             return
         # The attribute still holds its old value if the body stored it on
         # another owner that is this one: then exit.
-        for form, index, other in self.pending:
-            if (form, index) == key[:2] and other != o:
-                self.guard_once(f"{min(o, other)} != {max(o, other)}")
+        self.guard_apart(key)
         gen = self.gen
         self.guard_once(f"Py_TYPE({o})->tp_version_tag == {version}u")
         r = gen.var(Kind.OBJ)
@@ -1901,9 +1894,7 @@ class _Inliner:
         self.guard_once(f"Py_TYPE({o})->tp_version_tag == {version}u")
         # Two stores of one attribute of one object through two owners would
         # each drop its old value: exit if they are one object.
-        for form, index, other in self.pending:
-            if (form, index) == key[:2] and other != o:
-                self.guard_once(f"{min(o, other)} != {max(o, other)}")
+        self.guard_apart(key)
         # A later store of the same attribute wins; the first one's place in
         # the order stays (a fresh instance's values array records that order).
         self.pending[key] = value
@@ -2123,6 +2114,20 @@ def _fewest_python_calls(code, body, globals_: dict | None) -> int:
         if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
             calls -= 1
     return max(calls, 0)
+
+
+def _find_global(globals_: dict | None, name: str) -> tuple[object, dict | None]:
+    """What LOAD_GLOBAL `name` finds with the globals `globals_` now, and the
+    builtins dict if it was found there (None if in the globals)."""
+    if globals_ is None:
+        raise Unsupported(f"LOAD_GLOBAL {name} without globals")
+    if name in globals_:
+        return globals_[name], None
+    builtins = globals_.get("__builtins__")
+    builtins = getattr(builtins, "__dict__", builtins)
+    if type(builtins) is not dict or name not in builtins:
+        raise Unsupported(f"LOAD_GLOBAL {name}: not found")
+    return builtins[name], builtins
 
 
 def _simple_init(cls: object) -> types.FunctionType | None:
