@@ -8,9 +8,10 @@ Two variants:
             build mode into the user cache and linked as BUILD/baseline
 
 and two build modes (cpython_pin.BUILD_MODES), the same for both variants:
-  release   --enable-optimizations --with-lto: PGO trained on CPython's own
-            `-m test --pgo` task, then LTO (what users run; about 12 minutes each
-            on 2 cores)
+  release   --enable-optimizations --with-lto: PGO trained on CPython's
+            regression suite as Debian trains its python3.11
+            (cpython_pin.PGO_TRAINING_TASK), then LTO (what users run; about 18
+            minutes each on 2 cores)
   dev       a plain -O3 build (the patch loop; about 2 minutes)
 
 In both modes the modules of cpython_pin.BUILTIN_MODULES are linked into the
