@@ -43,6 +43,15 @@ def test_built_in_the_build_folders_mode(python: Path, build_mode: str) -> None:
     assert ("-flto" in ldflags.split()) == release, ldflags
 
 
+def test_release_profile_trained_on_the_regression_suite(python: Path, build_mode: str) -> None:
+    """release: the PGO task is Debian's training on the regression suite
+    (cpython_pin.PGO_TRAINING_TASK), not configure's default; dev: the default."""
+    result = run_python(python, "import sysconfig; print(sysconfig.get_config_var('PROFILE_TASK'))")
+    assert result.returncode == 0, output(result)
+    assert (result.stdout.strip() == pin.PGO_TRAINING_TASK) == (build_mode == "release"), \
+        result.stdout
+
+
 ELF_EXEC, ELF_DYN = 2, 3     # e_type of a position-dependent / position-independent file
 
 
