@@ -215,7 +215,7 @@ _PYTHON_CALLS = ("PRECALL_PYFUNC", "PRECALL_BOUND_METHOD", "PRECALL_ADAPTIVE", "
 class _Gen:
     def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
                  depend_on_globals: bool = True, end: int | None = None,
-                 function: bool = False) -> None:
+                 function: bool = False, caches: dict | None = None) -> None:
         self.code = code
         # A function unit (from its RESUME) or a loop unit (from its head).
         self.function = function
@@ -256,7 +256,8 @@ class _Gen:
         # C statements every exit from the inlined body runs first (dropping
         # the instance an inlined constructor made)
         self.inline_cleanup: list[str] = []
-        self.caches = _inline_caches(code)   # offset -> the fields dis names
+        # offset -> the fields dis names
+        self.caches = _inline_caches(code) if caches is None else caches
         self.nvars = 0
         # Set after dropping a reference that may have run Python code (a
         # destructor): the next instruction first checks that tracing did
@@ -2078,9 +2079,10 @@ def _translate(code, offset: int, globals_: dict | None, *,
     if any(_BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS and ins.argval // 2 != offset
            for ins in body):
         return None   # a nested loop
-    if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_):
+    caches = _inline_caches(code)
+    if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_, caches):
         return None   # known before translating it (below, after)
-    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end)
+    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end, caches=caches)
     try:
         text = gen.translate()
     except Unsupported:
@@ -2093,20 +2095,19 @@ def _translate(code, offset: int, globals_: dict | None, *,
     return source, tuple(gen.refs), tuple(gen.depends), (), True
 
 
-def _fewest_python_calls(code, body, globals_: dict | None) -> int:
+def _fewest_python_calls(code, body, globals_: dict | None,
+                         caches: dict[int, dict[str, int]]) -> int:
     """At least how many of `body`'s calls the compiled code would make of Python
     functions: those the specializer saw calling one, less one for every global
     function or cached method loaded there that could be inlined instead."""
     calls = sum(ins.opname in _PYTHON_CALL_FORMS for ins in body)
     if not calls or not globals_:
         return calls
-    caches = None
     for ins in body:
         base = _BASE.get(ins.opname, ins.opname)
         if base == "LOAD_GLOBAL":
             value = globals_.get(code.co_names[ins.arg >> 1])
         elif base == "LOAD_METHOD":
-            caches = caches or _inline_caches(code)
             value = _cached_method(caches.get(ins.offset // 2, {}), code.co_names[ins.arg],
                                    globals_)
         else:
