@@ -114,6 +114,163 @@ OBJECT_LOOPS = """
         main()
 """
 
+
+# Loops whose instructions the specializer left generic, made through the C API:
+# attributes of owners of several types (a property, __getattr__ raising, a class
+# attribute, a setter that raises), dict subscripts and stores (__missing__, a
+# __setitem__ that raises), `in` (a __contains__ that raises), comparisons of
+# strs and objects (an __eq__ returning a non-bool), the truth of objects (a
+# __bool__ that raises), `not`, shifts (a negative count, a result beyond the
+# unboxed range), `~`, lists built, `+` of lists.
+GENERIC_LOOPS = """
+        import traceback
+
+        class Slots:
+            __slots__ = ("x",)
+            def __init__(self, x):
+                self.x = x
+        class Plain:
+            def __init__(self, x):
+                self.y = 0
+                self.x = x
+        class Computed:
+            @property
+            def x(self):
+                return 5
+        class Dynamic:
+            kind = "dynamic"
+            def __getattr__(self, name):
+                if name == "x":
+                    return 9
+                raise KeyError(name)
+        class Guarded:
+            def __init__(self):
+                self._x = 0
+            @property
+            def x(self):
+                return self._x
+            @x.setter
+            def x(self, value):
+                if value > 3:
+                    raise ValueError("too big")
+                self._x = value
+        class Defaulting(dict):
+            def __missing__(self, key):
+                return -1
+        class Picky(dict):
+            def __setitem__(self, key, value):
+                if key == "stop":
+                    raise LookupError("no stop")
+                dict.__setitem__(self, key, value)
+        class Fussy:
+            def __contains__(self, item):
+                if item == 13:
+                    raise RuntimeError("unlucky")
+                return item % 2 == 0
+        class Vague:
+            def __eq__(self, other):
+                return [1] if other == 1 else []
+            def __bool__(self):
+                raise TypeError("no truth")
+
+        def attributes(owners):
+            total = 0
+            for o in owners:
+                total += o.x
+            return total
+
+        def store_all(owners, value):
+            for o in owners:
+                o.x = value
+            return value
+
+        def lookups(keys, table):
+            out = {}
+            for k in keys:
+                out[k] = table[k] + 1
+            return sorted(out.items())[:4]
+
+        def fill(target, keys):
+            for k in keys:
+                target[k] = len(k)
+            return sorted(target.items())
+
+        def words(items):
+            n = 0
+            for w in items:
+                if w == "b":
+                    n += 1
+                elif w != "c" and w in ("d", "e"):
+                    n += 2
+                if not w:
+                    n += 100
+                if w:
+                    n += 1000
+            return n
+
+        def membership(values, container):
+            found = []
+            for v in values:
+                if v in container:
+                    found.append(v)
+                elif v not in container:
+                    found.append(v + 100)
+            return found
+
+        def bits(n, count):
+            t = 0
+            for i in range(n):
+                t += (i << count) >> 1
+                t ^= ~i
+            return t
+
+        def rows(n):
+            out = []
+            for i in range(n):
+                out.append([i, i * 2] + [i < 3, not i])
+            return out[-1], len(out)
+
+        def vague(values):
+            seen = []
+            for v in values:
+                if Vague() == v:
+                    seen.append(v)
+            return seen
+
+        def kinds(owners):
+            names = []
+            for o in owners:
+                names.append(o.kind)
+            return names
+
+        def main():
+            for _ in range(3):
+                owners = [Slots(1), Plain(2), Computed(), Dynamic()] * 30
+                print(attributes(owners), kinds([Dynamic()] * 40)[-1])
+                print(lookups(list(range(40)) * 3, {i: i * i for i in range(40)}),
+                      lookups([1, 2, 99] * 20, Defaulting({1: 1, 2: 4})))
+                print(words(["a", "b", "c", "d", "e", ""] * 40))
+                print(membership(list(range(12)) * 5, Fussy())[-6:],
+                      membership([3, 4, 5] * 20, {4, 5})[-3:])
+                print(bits(500, 3), rows(300), vague([0, 1, 2] * 20)[-2:])
+                plains = [Plain(1.5) for _ in range(50)]
+                print(store_all(plains, 2), plains[0].x, plains[-1].x,
+                      fill(Picky(), ["a", "bb"] * 30))
+            for bad, args in ((attributes, ([Slots(1)] * 40 + [Dynamic(), object()],)),
+                              (fill, (Picky(), ["a", "bb"] * 30 + ["stop"])),
+                              (membership, (list(range(20)), Fussy())),
+                              (bits, (100, -1)),
+                              (words, ([Vague()] * 3,)),
+                              (store_all, ([Guarded()] * 30, 5))):
+                try:
+                    print(bad(*args))
+                except Exception:
+                    print(traceback.format_exc().splitlines()[-3:])
+            print(bits(40, 61), bits(40, 70))
+
+        main()
+"""
+
 PROGRAMS = {
     # nbody's shape: unpacking, float arithmetic, ** and list element updates.
     "nbody_like": """
@@ -722,6 +879,7 @@ PROGRAMS = {
     # destructor that prints), a callee that raises, tuple subscripts, negation,
     # a closure's cell, tuples, comprehensions and list.append.
     "object_loops": OBJECT_LOOPS,
+    "generic_loops": GENERIC_LOOPS,
 }
 
 
@@ -1085,6 +1243,29 @@ def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> 
     assert executors["collect"] == {}, executors
 
 
+GENERIC_NAMES = ["attributes", "store_all", "lookups", "fill", "words", "membership", "bits",
+                 "rows", "kinds"]
+
+
+def test_generic_instructions_run_compiled(patched_python: Path, program_files: dict[str, Path],
+                                           tmp_path: Path) -> None:
+    # At threshold 16, as a program meets it: each loop of GENERIC_LOOPS waits
+    # for the specializer once (NotYet), then compiles with what it left generic
+    # made through the C API, and runs most of its iterations compiled (attributes'
+    # owners are of four types, lookups' keys index a dict, words compares strs).
+    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
+                  EXECUTORS_RUNNER, program_files["generic_loops"], *GENERIC_NAMES],
+                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
+                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout == run_plain(patched_python, program_files["generic_loops"])
+    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
+    found = json.loads(line[len(EXECUTORS_MARKER):])
+    for name in GENERIC_NAMES:
+        (entries, iterations), = found[name].values()
+        assert iterations >= 40 and iterations > 2 * entries, (name, found)
+
+
 def test_no_encoding_warning_from_jit(patched_python: Path, program_files: dict[str, Path],
                                       tmp_path: Path) -> None:
     # A program run with -X warn_default_encoding and such warnings as errors:
@@ -1206,9 +1387,9 @@ def test_no_compiler_declines_and_says_so_once(patched_python: Path,
 
 
 def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> None:
-    # A loop with an instruction the translator never handles, or with a
-    # form the specializer chose that it never handles, is declined in C,
-    # without asking the translator; one it may handle but declines is
+    # A loop with an instruction the translator never handles (a set or dict
+    # display, a formatted value) is declined in C, without asking the
+    # translator; one it may handle but declines is
     # translated once, although the VM asks again after each backoff. (The
     # functions' entries are asked for, at offset 0: function units.)
     program = tmp_path / "declined.py"
@@ -1233,14 +1414,14 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
                 out.append({i})    # a set display (BUILD_SET)
             return len(out)
 
-        def shift(n):
+        def formatted(n):
             for i in range(n):
-                t = i << 1         # BINARY_OP <<
+                t = f"{i}"         # FORMAT_VALUE
             return t
 
-        def dict_subscript(n, table):
+        def mapping(n):
             for i in range(n):
-                t = table[i & 3]   # BINARY_SUBSCR_DICT
+                t = {i: 1}         # BUILD_MAP
             return t
 
         def choose(n):
@@ -1250,20 +1431,20 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
 
         for _ in range(50):
             method_call(2000)
-            shift(2000)
-            dict_subscript(2000, {0: 1, 1: 2, 2: 3, 3: 4})
+            formatted(2000)
+            mapping(2000)
             choose(2000)
         import _optimizer
-        print(asked.count("method_call"), asked.count("shift"),
-              asked.count("dict_subscript"), asked.count("choose"),
+        print(asked.count("method_call"), asked.count("formatted"),
+              asked.count("mapping"), asked.count("choose"),
               calls.count("choose"),
               sum(len(_optimizer.get_executors(f.__code__))
-                  for f in (method_call, shift, dict_subscript, choose)))
+                  for f in (method_call, formatted, mapping, choose)))
     """))
     stdout, stats, _ = run_jit(patched_python, program, tmp_path / "cache")
-    method_asked, shift_asked, dict_asked, call_asked, call_translated, installed = \
+    method_asked, format_asked, map_asked, call_asked, call_translated, installed = \
         map(int, stdout.split())
-    assert method_asked == shift_asked == dict_asked == 0, stdout
+    assert method_asked == format_asked == map_asked == 0, stdout
     # The translator declines choose's loop once and remembers it, although the
     # VM asks after each backoff (with a threshold of 1, rounds are too short
     # for the back edge to go cold). Translations that stopped at a form not
@@ -1388,14 +1569,14 @@ TWO_LOOPS = textwrap.dedent("""
         for i in range(n):
             x = x * 0.5 + 1.0
         return x
-    def with_dict(n):
+    def with_set(n):
         d = {}
         for i in range(n):
-            d[i] = i
+            d[i] = {i}    # a set display, which jit declines
         return d
     for _ in range(3):
         numeric(20000)
-        with_dict(20000)
+        with_set(20000)
     print([(type(o).__name__, _optimizer.describe(o)["threshold"])
            for o in _optimizer.get_optimizers()])
     print(jit.stats()["compiled"], _optimizer.get_stats()["installed"])
@@ -1417,7 +1598,7 @@ def test_beside_counter_or_stepper_jit_tiers_up(
     # 16 times their optimization costs. By default the other one takes both loops
     # long before jit is asked; the loops stay counted, and at 3077 jit replaces
     # the other's executor on the numeric loop (a tier-up) and declines the loop
-    # with a dict, which the other one keeps. With one threshold for all, jit is
+    # with a set display, which the other one keeps. With one threshold for all, jit is
     # asked first and the other one takes only the loop jit declines.
     env = {"PLUGOPT_JIT_CACHE": str(tmp_path), "PLUGOPT_COUNTER_TOP": "0",
            "PYTHONOPTIMIZERCHECK": "1"}

@@ -76,9 +76,10 @@ _BASE.update({"LOAD_FAST__LOAD_FAST": "LOAD_FAST", "LOAD_FAST__LOAD_CONST": "LOA
 # BINARY_OP opargs (and their in-place forms) by operator.
 _OPS = {0: "+", 13: "+", 10: "-", 23: "-", 5: "*", 18: "*", 11: "/", 24: "/",
         8: "**", 21: "**", 2: "//", 15: "//", 6: "%", 19: "%",
-        1: "&", 14: "&", 7: "|", 20: "|", 12: "^", 25: "^"}
+        1: "&", 14: "&", 7: "|", 20: "|", 12: "^", 25: "^", 3: "<<", 16: "<<",
+        9: ">>", 22: ">>"}
 _FLOAT_OPS = {"+", "-", "*", "/", "**"}
-_INT_OPS = {"+", "-", "*", "//", "%", "&", "|", "^", "/"}
+_INT_OPS = {"+", "-", "*", "//", "%", "&", "|", "^", "/", "<<", ">>"}
 _FLOAT_SPECIALIZED = {"BINARY_OP_ADD_FLOAT", "BINARY_OP_SUBTRACT_FLOAT",
                       "BINARY_OP_MULTIPLY_FLOAT"}
 _INT_SPECIALIZED = {"BINARY_OP_ADD_INT", "BINARY_OP_SUBTRACT_INT", "BINARY_OP_MULTIPLY_INT"}
@@ -90,6 +91,9 @@ _BACKWARD_JUMPS = ("JUMP_BACKWARD", "POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACK
 _FORWARD_BRANCHES = ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE",
                      "POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE")
 _COMPARISONS = {"<": "<", "<=": "<=", "==": "==", "!=": "!=", ">": ">", ">=": ">="}
+# The comparisons 3.11 fuses with the conditional jump after them (the
+# interpreter runs the pair as one instruction).
+_FUSED_COMPARISONS = ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP", "COMPARE_OP_STR_JUMP")
 
 # Iterators whose next() runs no Python code and, once exhausted, keeps
 # returning NULL. enumerate qualifies when it wraps one of these.
@@ -215,8 +219,14 @@ _PYTHON_CALLS = ("PRECALL_PYFUNC", "PRECALL_BOUND_METHOD", "PRECALL_ADAPTIVE", "
 class _Gen:
     def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
                  depend_on_globals: bool = True, end: int | None = None,
-                 function: bool = False, caches: dict | None = None) -> None:
+                 function: bool = False, caches: dict | None = None,
+                 settled: bool = False) -> None:
         self.code = code
+        # The unit was declined once already because an instruction was still
+        # adaptive: what is adaptive now, the specializer gave up on (its
+        # operands were of several types, or of none it specializes for), and
+        # is translated through the C API (settle()).
+        self.settled = settled
         # A function unit (from its RESUME) or a loop unit (from its head).
         self.function = function
         # Exits write the value stack from here: the loop's entry stack pointer
@@ -703,8 +713,7 @@ class _Gen:
         elif name == "STORE_SUBSCR_LIST_INT":
             self.store_subscr_list_int(ins, off)
         elif base in ("BINARY_SUBSCR", "STORE_SUBSCR"):
-            _specialized(name)
-            raise Unsupported(name)
+            self.generic_subscript(ins, off)
         elif base == "UNPACK_SEQUENCE":
             self.unpack_sequence(name, arg, off)
         elif base == "LOAD_GLOBAL":
@@ -725,23 +734,35 @@ class _Gen:
         elif base == "UNARY_NEGATIVE":
             self.negative(off)
         elif base == "BUILD_TUPLE":
-            self.build_tuple(arg, off)
+            self.build_sequence("Tuple", arg, off)
+        elif base == "BUILD_LIST":
+            self.build_sequence("List", arg, off)
         elif base == "LIST_APPEND":
             self.list_append(arg, off)
         elif base == "PUSH_NULL":
             self.stack.append(Entry(Kind.NULL, ""))
         elif base == "IS_OP":
             self.is_op(arg, off)
-        elif base == "LOAD_METHOD":
+        elif name in ("LOAD_METHOD_WITH_VALUES", "LOAD_METHOD_NO_DICT"):
             self.load_method(ins, off)
         elif base == "RETURN_VALUE" and self.function:
             self.end_segment(off)
-        elif base == "LOAD_ATTR":
+        elif name in ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"):
             self.load_attr(ins, off)
-        elif base == "STORE_ATTR":
+        elif name in ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"):
             self.store_attr(ins, off)
-        elif base == "COMPARE_OP":
+        elif base in ("LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"):
+            self.generic_attribute(ins, off)
+        elif name in _FUSED_COMPARISONS:
             return self.compare_and_branch(ins, off)
+        elif base == "COMPARE_OP":
+            self.compare_value(ins, off)
+        elif base == "CONTAINS_OP":
+            self.contains(arg, off)
+        elif base == "UNARY_NOT":
+            self.unary_not(off)
+        elif base == "UNARY_INVERT":
+            self.invert(off)
         elif base in _FORWARD_BRANCHES:
             self.branch_on_value(base, ins.argval // 2, off)
         elif base == "JUMP_FORWARD":
@@ -831,10 +852,17 @@ class _Gen:
             elif kind is Kind.INT:
                 truth = f"({what}) != 0"
             else:
+                # True, False and None in C; anything else's truth through
+                # PyObject_IsTrue, whose __bool__ or __len__ may run code (the
+                # frame is current, showing this instruction running) or raise
+                # (exit with the value on the stack).
                 expr = self.object_expr(value)
-                # Only True and False: the truth of anything else may run code.
-                self.guard(f"{expr} == Py_True || {expr} == Py_False", off)
-                truth = f"{expr} == Py_True"
+                truth = self.var(Kind.INT)
+                self.emit(f"{truth} = {expr} == Py_True ? 1 : "
+                          f"({expr} == Py_False || {expr} == Py_None) ? 0 : "
+                          f"(PyExecutor_Frame_SetNextInstr(frame, {off}), PyObject_IsTrue({expr}));")
+                self.guard(f"{truth} >= 0", off)
+                self.may_have_run_code = True
             jump_if = truth if base.endswith("_IF_TRUE") else f"!({truth})"
         jump = self.var(Kind.INT)
         self.emit(f"{jump} = {jump_if};")
@@ -897,13 +925,16 @@ class _Gen:
         return True
 
     def compare(self, ins, off: int) -> str:
-        """The comparison of a COMPARE_OP_FLOAT_JUMP or COMPARE_OP_INT_JUMP (two
-        floats or two ints, else exit before `off`) on the two entries on top,
-        which it consumes: a C variable, 1 if it holds."""
+        """The comparison of a COMPARE_OP_FLOAT_JUMP, COMPARE_OP_INT_JUMP or
+        COMPARE_OP_STR_JUMP (two floats, two ints or two strs, else exit before
+        `off`) on the two entries on top, which it consumes: a C variable, 1 if
+        it holds."""
         op = _COMPARISONS.get(ins.argrepr)
         if op is None:
             raise Unsupported(f"COMPARE_OP {ins.argrepr}")
         left, right = self.stack[-2], self.stack[-1]
+        if ins.opname == "COMPARE_OP_STR_JUMP":
+            return self.compare_strings(op, off)
         lk, rk = self.static_kind(left), self.static_kind(right)
         if ins.opname == "COMPARE_OP_FLOAT_JUMP" or Kind.DOUBLE in (lk, rk):
             domain = Kind.DOUBLE
@@ -927,6 +958,22 @@ class _Gen:
         self.release(right)
         return true
 
+    def compare_strings(self, op: str, off: int) -> str:
+        """COMPARE_OP_STR_JUMP's comparison (== or !=) of two exact strs."""
+        left, right = self.stack[-2], self.stack[-1]
+        if op not in ("==", "!=") or left[0] in (*UNBOXED, Kind.NULL) or \
+                right[0] in (*UNBOXED, Kind.NULL):
+            raise Unsupported(f"COMPARE_OP_STR_JUMP {op}")
+        a, b = self.object_expr(left), self.object_expr(right)
+        self.guard(f"PyUnicode_CheckExact({a}) && PyUnicode_CheckExact({b})", off)
+        true = self.var(Kind.INT)
+        self.emit(f"{true} = PyUnicode_Compare({a}, {b}) {op} 0;")
+        self.stack.pop()
+        self.stack.pop()
+        self.release(left)    # strs: their destructor runs no code
+        self.release(right)
+        return true
+
     def for_iter(self, off: int) -> None:
         # Canonical state here: the iterator is the frame's top of stack.
         simple = " || ".join(f"Py_IS_TYPE(it, &{t})" for t in _ITER_TYPES)
@@ -939,6 +986,133 @@ class _Gen:
         # FOR_ITER finds the same and jumps out of the loop itself.
         self.guard(f"{v} != NULL", off)
         self.stack.append(Entry(Kind.OBJ, v))
+
+    # -- what the specializer left generic ------------------------------------
+    # An instruction without a form the translator makes in C (a dict's
+    # subscript, a property, owners of several types, `in`) is made by the
+    # C API function the interpreter's own generic path calls. What that saves
+    # is the interpreter's dispatch and stack traffic; it lets the rest of the
+    # loop run compiled.
+
+    def settle(self, name: str) -> None:
+        """Before translating `name` generically: while it is adaptive and the
+        unit is asked for the first time, wait (NotYet), for the specializer
+        may still choose a form the translator makes in C."""
+        if not self.settled:
+            _specialized(name)
+
+    def generic(self, count: int, call, off: int, status: bool = False) -> str:
+        """The instruction at `off`, made by `call` (a function of the C
+        expressions of the `count` entries on top, boxed first, returning the C
+        call), which may run any code: the frame is made current first, with
+        `off` as the instruction running (a traceback, `f_back.f_lineno`).
+        A failure (NULL, or with `status` a negative int) exits before `off`
+        with the exception set and the operands on the stack, which the
+        interpreter's unwinding drops. The operands are dropped after the call.
+        Pushes the result; with `status`, pushes nothing. Returns the C
+        variable holding the result or the status."""
+        if count > len(self.stack):
+            raise Unsupported("an operand below the loop")
+        self.box_top(count, off)
+        operands = self.stack[len(self.stack) - count:]
+        if any(kind is Kind.NULL for kind, _ in operands):
+            raise Unsupported("a NULL operand")
+        self.flush(off)
+        self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
+        made = call(*(self.object_expr(entry) for entry in operands))
+        if status:
+            r = f"st{self.nvars}"
+            self.nvars += 1
+            self.emit(f"int {r} = {made};")
+            self.guard(f"{r} >= 0", off)
+        else:
+            r = self.var(Kind.OBJ)
+            self.emit(f"{r} = {made};")
+            self.guard(f"{r} != NULL", off)
+        del self.stack[len(self.stack) - count:]
+        for entry in operands:
+            self.release_safe(entry)
+        self.may_have_run_code = True
+        if not status:
+            self.stack.append(Entry(Kind.OBJ, r))
+        return r
+
+    def push_bool(self, condition: str) -> None:
+        """Push True or False (borrowed: they are never freed) as the C
+        expression `condition` holds."""
+        r = self.var(Kind.OBJ)
+        self.emit(f"{r} = ({condition}) ? Py_True : Py_False;")
+        self.stack.append(Entry(Kind.BORROWED, r))
+
+    def generic_subscript(self, ins, off: int) -> None:
+        """BINARY_SUBSCR and STORE_SUBSCR in any form but a list's or tuple's
+        by an int: PyObject_GetItem, PyObject_SetItem."""
+        self.settle(ins.opname)
+        if ins.opname == "BINARY_SUBSCR_GETITEM":   # a class's __getitem__
+            self.python_calls += 1
+        if _BASE.get(ins.opname, ins.opname) == "BINARY_SUBSCR":
+            self.generic(2, lambda c, k: f"PyObject_GetItem({c}, {k})", off)
+        else:
+            self.generic(3, lambda v, c, k: f"PyObject_SetItem({c}, {k}, {v})", off,
+                         status=True)
+
+    def generic_attribute(self, ins, off: int) -> None:
+        """LOAD_ATTR, STORE_ATTR and LOAD_METHOD in any form but those read
+        from the instance in C: PyObject_GetAttr, PyObject_SetAttr. The method
+        is pushed bound, below a NULL (as LOAD_METHOD pushes an attribute that
+        is not a method): the call then calls the bound method."""
+        self.settle(ins.opname)
+        name = self.ref(self.code.co_names[ins.arg])
+        base = _BASE.get(ins.opname, ins.opname)
+        if base == "STORE_ATTR":
+            self.generic(2, lambda v, o: f"PyObject_SetAttr({o}, {name}, {v})", off,
+                         status=True)
+            return
+        self.generic(1, lambda o: f"PyObject_GetAttr({o}, {name})", off)
+        if base == "LOAD_METHOD":
+            self.stack.insert(len(self.stack) - 1, Entry(Kind.NULL, ""))
+
+    def compare_value(self, ins, off: int) -> None:
+        """COMPARE_OP not fused with a jump: of two unboxed numbers of one kind
+        in C, of anything else PyObject_RichCompare (whose result the jump
+        after it, if any, takes when it is a bool)."""
+        op = _COMPARISONS.get(ins.argrepr)
+        if op is None:
+            raise Unsupported(f"COMPARE_OP {ins.argrepr}")
+        left, right = self.stack[-2], self.stack[-1]
+        kind = left[0]
+        if kind in UNBOXED and right[0] is kind:
+            self.stack.pop()
+            self.stack.pop()
+            self.push_bool(f"({left[1]}) {op} ({right[1]})")
+            return
+        self.settle(ins.opname)
+        self.generic(2, lambda a, b: f"PyObject_RichCompare({a}, {b}, {ins.arg})", off)
+
+    def contains(self, invert: int, off: int) -> None:
+        """CONTAINS_OP (`in`, `not in`): PySequence_Contains."""
+        found = self.generic(2, lambda item, seq: f"PySequence_Contains({seq}, {item})", off,
+                             status=True)
+        self.push_bool(f"{found} != {invert}")
+
+    def unary_not(self, off: int) -> None:
+        """UNARY_NOT: of an unboxed number in C, of an object PyObject_IsTrue
+        (its __bool__ or __len__ may run code)."""
+        kind, what = self.stack[-1]
+        if kind in UNBOXED:
+            self.stack.pop()
+            self.push_bool(f"({what}) == 0")
+            return
+        true = self.generic(1, lambda o: f"PyObject_IsTrue({o})", off, status=True)
+        self.push_bool(f"{true} == 0")
+
+    def invert(self, off: int) -> None:
+        """UNARY_INVERT of an int (else exit): ~x fits, as |x| < 2**62."""
+        value = self.stack[-1]
+        x = self.need_int(value, off)
+        self.stack.pop()
+        self.release(value)   # an int
+        self.stack.append(Entry(Kind.INT, f"(~{x})"))
 
     def store_fast(self, arg: int, off: int) -> None:
         value = self.stack[-1]
@@ -978,11 +1152,15 @@ class _Gen:
             domain = Kind.INT
         elif op in ("/", "**"):
             domain = Kind.DOUBLE
-        elif op in ("//", "%", "&", "|", "^"):
+        elif op in ("//", "%", "&", "|", "^", "<<", ">>"):
             domain = Kind.INT
+        elif op in ("+", "-", "*"):
+            # Operands the specializer found of no one numeric type (or of
+            # other types): the C API's operator, as the interpreter calls it.
+            self.settle(name)
+            self.generic(2, lambda a, b: f"{_number_function(arg)}({a}, {b})", off)
+            return
         else:
-            if op in ("+", "-", "*"):   # the operators 3.11 specializes
-                _specialized(name)
             raise Unsupported(f"{name} {argrepr}")
         if domain is Kind.INT and op == "/":
             result = self.int_true_divide(left, right, off)
@@ -1031,6 +1209,17 @@ class _Gen:
             self.guard(f"{b} != 0", off)
             helper = "plugopt_floor_div" if op == "//" else "plugopt_floor_mod"
             self.emit(f"{r} = {helper}({a}, {b});")
+        elif op == ">>":
+            # Python's >> rounds towards minus infinity, as an arithmetic shift
+            # does (GCC's >> of a negative long long); 63 bits or more: the sign.
+            self.guard(f"{b} >= 0", off)   # a negative count raises
+            self.emit(f"{r} = {b} < 63 ? {a} >> {b} : ({a} < 0 ? -1 : 0);")
+        elif op == "<<":
+            # Multiplied (a shift of a negative number is undefined in C); a
+            # result of 2**62 or more is the interpreter's (a bigger int).
+            self.guard(f"{b} >= 0 && {b} < 62 && {a} > -(1LL << (62 - {b})) && "
+                       f"{a} < (1LL << (62 - {b}))", off)
+            self.emit(f"{r} = {a} * (1LL << {b});")
         else:
             self.emit(f"{r} = {a} {op} {b};")
         return Entry(Kind.INT, r)
@@ -1093,22 +1282,23 @@ class _Gen:
                 self.guard(f"{b} != NULL", off)
                 self.stack[n] = Entry(Kind.OBJ, b)
 
-    def build_tuple(self, count: int, off: int) -> None:
-        """BUILD_TUPLE: the items boxed, the tuple made (no memory: exit before,
-        nothing changed), then filled; no reference is dropped, no code runs."""
+    def build_sequence(self, type_: str, count: int, off: int) -> None:
+        """BUILD_TUPLE, BUILD_LIST (`type_` "Tuple" or "List"): the items boxed,
+        the sequence made (no memory: exit before, nothing changed), then
+        filled; no reference is dropped, no code runs."""
         if count > len(self.stack) or any(
                 e[0] is Kind.NULL for e in self.stack[len(self.stack) - count:]):
-            raise Unsupported("BUILD_TUPLE of values below the loop")
+            raise Unsupported(f"BUILD_{type_.upper()} of values below the loop")
         self.box_top(count, off)
         t = self.var(Kind.OBJ)
-        self.emit(f"{t} = PyTuple_New({count});")
+        self.emit(f"{t} = Py{type_}_New({count});")
         self.guard(f"{t} != NULL", off)
         items = self.stack[len(self.stack) - count:]
         for n, entry in enumerate(items):
             expr, pre = self.as_object_expr(entry)
             for line in pre:
                 self.emit(line)
-            self.emit(f"PyTuple_SET_ITEM({t}, {n}, {expr});")
+            self.emit(f"Py{type_}_SET_ITEM({t}, {n}, {expr});")
         del self.stack[len(self.stack) - count:]
         self.stack.append(Entry(Kind.OBJ, t))
 
@@ -1241,14 +1431,28 @@ class _Gen:
             raise Unsupported(f"{ins.opname} of an unboxed value")
         expr = self.object_expr(owner)
         self.flush_before_release([owner], off)
-        self.guard(f"Py_TYPE({expr})->tp_version_tag == {version}u", off)
         r = self.var(Kind.OBJ)
         if ins.opname == "LOAD_ATTR_INSTANCE_VALUE":
-            self.emit(f"{r} = plugopt_instance_value({expr}, {index});")
+            fast = f"plugopt_instance_value({expr}, {index})"
         else:
-            self.emit(f"{r} = *(PyObject **)((char *){expr} + {index});")
+            fast = f"*(PyObject **)((char *){expr} + {index})"
+        self.emit(f"{r} = Py_TYPE({expr})->tp_version_tag == {version}u ? {fast} : NULL;")
+        # An owner of another type, or without the attribute there (owners of
+        # several types, as in a loop over the shapes of a scene): the
+        # interpreter's generic path, PyObject_GetAttr, with the frame current.
+        # The other path leaves the dirty locals as they are, so they stay
+        # dirty (boxed again later, to the same values).
+        dirty = set(self.dirty)
+        self.emit(f"if ({r} == NULL) {{")
+        self.flush(off)
+        self.dirty = dirty
+        self.emit(f"    PyExecutor_Frame_SetNextInstr(frame, {off});")
+        self.emit(f"    {r} = PyObject_GetAttr({expr}, {self.ref(ins.argval)});")
         self.guard(f"{r} != NULL", off)
-        self.emit(f"Py_INCREF({r});")
+        self.emit("} else {")
+        self.emit(f"    Py_INCREF({r});")
+        self.emit("}")
+        self.may_have_run_code = True   # a property, __getattr__
         self.stack.pop()
         self.release_safe(owner)
         self.stack.append(Entry(Kind.OBJ, r))
@@ -2017,6 +2221,12 @@ _declined: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _translated: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 WATCHED_TRANSLATIONS = 2
 
+# Units declined once because an instruction was still adaptive, per code object.
+# The VM asks again after a backoff (at twice the threshold): an instruction
+# adaptive still then is one the specializer gave up on, and the translator
+# makes it through the C API (_Gen.settle).
+_waited: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
 
 def decline(code, offset: int) -> None:
     """Never translate this loop again (jit.c: its executor stepped aside)."""
@@ -2040,10 +2250,13 @@ def translate(code, offset: int,
         return None
     translated = _translated.setdefault(code, collections.Counter())
     unit = _translate_function if _is_resume(code, offset) else _translate
+    waited = _waited.setdefault(code, set())
     try:
         result = unit(code, offset, globals_,
-                      depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
+                      depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS,
+                      settled=offset in waited)
     except NotYet:
+        waited.add(offset)
         return None
     if result is None or not result[4]:
         # Declined; or a function unit whose continuations are installed but
@@ -2055,7 +2268,8 @@ def translate(code, offset: int,
 
 
 def _translate(code, offset: int, globals_: dict | None, *,
-               depend_on_globals: bool = True) -> tuple[str, tuple, tuple] | None:
+               depend_on_globals: bool = True,
+               settled: bool = False) -> tuple[str, tuple, tuple] | None:
     instructions = list(dis.get_instructions(code, adaptive=True))
     head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
     if head is None:
@@ -2082,7 +2296,8 @@ def _translate(code, offset: int, globals_: dict | None, *,
     caches = _inline_caches(code)
     if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_, caches):
         return None   # known before translating it (below, after)
-    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end, caches=caches)
+    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end, caches=caches,
+               settled=settled)
     try:
         text = gen.translate()
     except Unsupported:
@@ -2115,6 +2330,13 @@ def _fewest_python_calls(code, body, globals_: dict | None,
         if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
             calls -= 1
     return max(calls, 0)
+
+
+def _number_function(oparg: int) -> str:
+    """The C API function of BINARY_OP's `+`, `-` or `*` (`oparg`), in place or not."""
+    name = opcode._nb_ops[oparg][0]
+    verb = {"ADD": "Add", "SUBTRACT": "Subtract", "MULTIPLY": "Multiply"}[name.rpartition("_")[2]]
+    return f"PyNumber_{'InPlace' if 'INPLACE' in name else ''}{verb}"
 
 
 def _find_global(globals_: dict | None, name: str) -> tuple[object, dict | None]:
@@ -2191,7 +2413,7 @@ _RESUME = opcode.opmap["RESUME"]
 
 
 def _translate_function(code, offset: int, globals_: dict | None, *,
-                        depend_on_globals: bool = True):
+                        depend_on_globals: bool = True, settled: bool = False):
     """A function unit: the function from its RESUME at `offset`, compiled until
     what it does not handle, a Python call or a return (the interpreter goes on
     from there), with continuations after Python calls. None if the first part
@@ -2203,7 +2425,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     # The body holds every backward jump (only COPY_FREE_VARS and MAKE_CELL come
     # before the RESUME), so _Gen finds all the loop heads in it.
     gen = _Gen(code, body, offset, body[-1].offset // 2, globals_, depend_on_globals,
-               end=len(code.co_code) // 2, function=True)
+               end=len(code.co_code) // 2, function=True, settled=settled)
     try:
         text = gen.translate()
     except Unsupported:

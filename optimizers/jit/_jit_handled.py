@@ -28,8 +28,9 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "LOAD_GLOBAL": ANY, "CALL": ANY,
     "PRECALL": ANY,
     "BINARY_OP": ANY,
-    "BINARY_SUBSCR": ("BINARY_SUBSCR_LIST_INT", "BINARY_SUBSCR_TUPLE_INT"),
-    "STORE_SUBSCR": ("STORE_SUBSCR_LIST_INT",),
+    # subscripts: of lists and tuples by an int in C; any other (a dict's, a
+    # slice) through the C API, as the interpreter's generic path makes it
+    "BINARY_SUBSCR": ANY, "STORE_SUBSCR": ANY,
     "UNPACK_SEQUENCE": ("UNPACK_SEQUENCE_TWO_TUPLE", "UNPACK_SEQUENCE_TUPLE",
                         "UNPACK_SEQUENCE_LIST"),
     # branches inside the body (`if`, `if`/`else`): forward jumps to an instruction
@@ -37,16 +38,21 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "NOP": ANY, "JUMP_FORWARD": ANY,
     "POP_JUMP_FORWARD_IF_FALSE": ANY, "POP_JUMP_FORWARD_IF_TRUE": ANY,
     "POP_JUMP_FORWARD_IF_NONE": ANY, "POP_JUMP_FORWARD_IF_NOT_NONE": ANY,
-    "COMPARE_OP": ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP"),
-    # attributes of instances: the values array or a slot, behind the type's version
-    "LOAD_ATTR": ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"),
-    "STORE_ATTR": ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"),
+    # comparisons: of floats and ints in C, of anything else through the C API
+    # (a bool for the jump after it), `in`, `not in` and `not`
+    "COMPARE_OP": ANY, "CONTAINS_OP": ANY, "UNARY_NOT": ANY,
+    # attributes of instances: the values array or a slot, behind the type's
+    # version; any other attribute (one the specializer gave up on: a property,
+    # a class attribute, owners of several types) through the C API
+    "LOAD_ATTR": ANY, "STORE_ATTR": ANY,
     # a closure's cells, negation, tuples, list comprehensions' appends
-    "LOAD_DEREF": ANY, "UNARY_NEGATIVE": ANY, "BUILD_TUPLE": ANY, "LIST_APPEND": ANY,
+    "LOAD_DEREF": ANY, "UNARY_NEGATIVE": ANY, "UNARY_INVERT": ANY, "BUILD_TUPLE": ANY,
+    "BUILD_LIST": ANY, "LIST_APPEND": ANY,
     # identity tests (`is`, `is not`) and the NULL pushed before a callable
     "IS_OP": ANY, "PUSH_NULL": ANY,
-    # methods looked up as the interpreter does, behind the type's version
-    "LOAD_METHOD": ("LOAD_METHOD_WITH_VALUES", "LOAD_METHOD_NO_DICT"),
+    # methods looked up as the interpreter does, behind the type's version; any
+    # other through the C API (a bound method, called as such)
+    "LOAD_METHOD": ANY,
     # function units (hot functions, from their RESUME): a return is where a
     # unit ends, before the RETURN_VALUE, which the interpreter runs
     "RESUME": ANY, "RETURN_VALUE": ANY,
@@ -61,10 +67,9 @@ MIN_SEGMENT = 6
 EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {
     "BINARY_OP": ("BINARY_OP_ADD_UNICODE", "BINARY_OP_INPLACE_ADD_UNICODE"),
 }
-# Opargs not translated, as Include/opcode.h names them: shifts and matrix products.
+# Opargs not translated, as Include/opcode.h names them: matrix products.
 EXCLUDED_OPARGS: dict[str, tuple[str, ...]] = {
-    "BINARY_OP": ("NB_LSHIFT", "NB_RSHIFT", "NB_MATRIX_MULTIPLY", "NB_INPLACE_LSHIFT",
-                  "NB_INPLACE_RSHIFT", "NB_INPLACE_MATRIX_MULTIPLY"),
+    "BINARY_OP": ("NB_MATRIX_MULTIPLY", "NB_INPLACE_MATRIX_MULTIPLY"),
 }
 
 

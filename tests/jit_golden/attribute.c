@@ -55,17 +55,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i9: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        Py_INCREF(L[2]); *sp++ = L[2];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 9);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     PyObject * o2;
-    o2 = plugopt_instance_value(L[2], 0);
+    o2 = Py_TYPE(L[2])->tp_version_tag == VERSION ? plugopt_instance_value(L[2], 0) : NULL;
+    if (o2 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 9);
+        o2 = PyObject_GetAttr(L[2], K[0]);
     if (!(o2 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
@@ -75,8 +69,19 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 9);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o2);
+    } else {
+        Py_INCREF(o2);
+    }
   i14: /* BINARY_OP_ADD_FLOAT += */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o2;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
     if (!(PyFloat_CheckExact(L[1]))) {
         PyObject **sp = S;
         int failed = 0;

@@ -61,18 +61,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i14: /* LOAD_ATTR_SLOT x */ ;
-    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
-        PyObject **sp = S;
-        int failed = 0;
-        *sp++ = NULL;
-        Py_INCREF(o2); *sp++ = o2;
-        Py_INCREF(L[2]); *sp++ = L[2];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 14);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     PyObject * o3;
-    o3 = *(PyObject **)((char *)L[2] + 16);
+    o3 = Py_TYPE(L[2])->tp_version_tag == VERSION ? *(PyObject **)((char *)L[2] + 16) : NULL;
+    if (o3 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        o3 = PyObject_GetAttr(L[2], K[1]);
     if (!(o3 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
@@ -83,8 +76,20 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 14);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o3);
+    } else {
+        Py_INCREF(o3);
+    }
   i19: /* LOAD_CONST 2.0 */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        *sp++ = o3;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 19);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
   i20: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
     double d4;
     if (!(plugopt_number_as_double(o3, &d4))) {
@@ -117,23 +122,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i23: /* LOAD_ATTR_SLOT y */ ;
-    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
-        PyObject **sp = S;
-        int failed = 0;
-        *sp++ = NULL;
-        Py_INCREF(o2); *sp++ = o2;
-        {
-            PyObject *box = PyFloat_FromDouble(d5);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        Py_INCREF(L[2]); *sp++ = L[2];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 23);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     PyObject * o6;
-    o6 = *(PyObject **)((char *)L[2] + 24);
+    o6 = Py_TYPE(L[2])->tp_version_tag == VERSION ? *(PyObject **)((char *)L[2] + 24) : NULL;
+    if (o6 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 23);
+        o6 = PyObject_GetAttr(L[2], K[2]);
     if (!(o6 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
@@ -149,9 +142,26 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 23);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o6);
+    } else {
+        Py_INCREF(o6);
+    }
   i28: /* PRECALL_ADAPTIVE  */ ;
-    if (!(Py_IS_TYPE(((PyTypeObject *)o2), &PyType_Type) && ((PyTypeObject *)o2)->tp_new == PyBaseObject_Type.tp_new && !(((PyTypeObject *)o2)->tp_flags & Py_TPFLAGS_IS_ABSTRACT) && ((PyTypeObject *)o2)->tp_finalize == NULL && ((PyTypeObject *)o2)->tp_del == NULL && _PyType_Lookup(((PyTypeObject *)o2), K[1]) == K[2] && PyFunction_GET_CODE(K[2]) == K[3])) {
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(Py_IS_TYPE(((PyTypeObject *)o2), &PyType_Type) && ((PyTypeObject *)o2)->tp_new == PyBaseObject_Type.tp_new && !(((PyTypeObject *)o2)->tp_flags & Py_TPFLAGS_IS_ABSTRACT) && ((PyTypeObject *)o2)->tp_finalize == NULL && ((PyTypeObject *)o2)->tp_del == NULL && _PyType_Lookup(((PyTypeObject *)o2), K[3]) == K[4] && PyFunction_GET_CODE(K[4]) == K[5])) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = NULL;
@@ -167,7 +177,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
     PyObject * o7;
-    o7 = PyBaseObject_Type.tp_new(((PyTypeObject *)o2), K[4], NULL);
+    o7 = PyBaseObject_Type.tp_new(((PyTypeObject *)o2), K[6], NULL);
     if (!(o7 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
@@ -308,7 +318,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     o12 = plugopt_cache_object(CODE, 45); Py_INCREF(o12);
   i49: /* LOAD_CONST 0.5 */ ;
   i50: /* PRECALL_PYFUNC  */ ;
-    if (!(o12 == K[6] && PyFunction_GET_CODE(o12) == K[7])) {
+    if (!(o12 == K[8] && PyFunction_GET_CODE(o12) == K[9])) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
@@ -334,7 +344,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 50);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    o15 = K[8];
+    o15 = K[10];
     if (!(Py_TYPE(L[3])->tp_version_tag == VERSION)) {
         PyObject **sp = S;
         int failed = 0;

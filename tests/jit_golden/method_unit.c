@@ -27,16 +27,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i2: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 2);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     PyObject * o1;
-    o1 = plugopt_instance_value(L[0], 0);
+    o1 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 0) : NULL;
+    if (o1 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 2);
+        o1 = PyObject_GetAttr(L[0], K[0]);
     if (!(o1 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
@@ -45,8 +40,18 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 2);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o1);
+    } else {
+        Py_INCREF(o1);
+    }
   i7: /* LOAD_CONST 0.5 */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o1;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 7);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
   i8: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
     double d2;
     if (!(plugopt_number_as_double(o1, &d2))) {
@@ -75,21 +80,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i11: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d3);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 11);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     PyObject * o4;
-    o4 = plugopt_instance_value(L[0], 1);
+    o4 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 1) : NULL;
+    if (o4 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 11);
+        o4 = PyObject_GetAttr(L[0], K[1]);
     if (!(o4 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
@@ -103,8 +98,23 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 11);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o4);
+    } else {
+        Py_INCREF(o4);
+    }
   i16: /* LOAD_CONST 0.25 */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d3);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o4;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 16);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
   i17: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
     double d5;
     if (!(plugopt_number_as_double(o4, &d5))) {
@@ -148,7 +158,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new1 != NULL) { Py_XDECREF(old1); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    o9 = K[0];
+    o9 = K[2];
   i28: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
@@ -169,27 +179,35 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i29: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        PyObject *old1 = L[1];
-        PyObject *new1 = NULL;
-        if (plugopt_float_is_private(old1)) {
-            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
-        } else {
-            new1 = PyFloat_FromDouble(d8);
-            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
-        }
-        *sp++ = NULL;
-        Py_INCREF(o9); *sp++ = o9;
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 29);
-        if (new1 != NULL) { Py_XDECREF(old1); }
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     PyObject * o10;
-    o10 = plugopt_instance_value(L[0], 0);
+    o10 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 0) : NULL;
+    if (o10 == NULL) {
+    int keep_10_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_10_1 = keep_10_1 ? NULL : PyFloat_FromDouble(d8);
+    if ((!keep_10_1 && new_10_1 == NULL)) { Py_XDECREF(new_10_1);
+        {
+            PyObject **sp = S0;
+            int failed = 0;
+            PyObject *old1 = L[1];
+            PyObject *new1 = NULL;
+            if (plugopt_float_is_private(old1)) {
+                ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+            } else {
+                new1 = PyFloat_FromDouble(d8);
+                if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+            }
+            *sp++ = NULL;
+            Py_INCREF(o9); *sp++ = o9;
+            Py_INCREF(L[0]); *sp++ = L[0];
+            PyExecutor_Frame_SetStackPointer(frame, sp);
+            PyExecutor_Frame_SetNextInstr(frame, 29);
+            if (new1 != NULL) { Py_XDECREF(old1); }
+            return (failed || PyErr_Occurred()) ? NULL : frame;
+        }
+    }
+    if (keep_10_1) { ((PyFloatObject *)L[1])->ob_fval = d8; } else { PyObject *o = L[1]; L[1] = new_10_1; Py_XDECREF(o); }
+        PyExecutor_Frame_SetNextInstr(frame, 29);
+        o10 = PyObject_GetAttr(L[0], K[0]);
     if (!(o10 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
@@ -209,11 +227,32 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new1 != NULL) { Py_XDECREF(old1); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o10);
+    } else {
+        Py_INCREF(o10);
+    }
   i34: /* LOAD_FAST k */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        *sp++ = o10;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 34);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
   i35: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d11;
-    if (!(plugopt_number_as_double(o10, &d11))) {
+    double d12;
+    if (!(plugopt_number_as_double(o10, &d12))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old1 = L[1];
@@ -237,8 +276,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new1 != NULL) { Py_XDECREF(old1); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d12;
-    d12 = d11 * d8;
+    double d13;
+    d13 = d12 * d8;
     Py_DECREF(o10);
   i37: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
@@ -255,7 +294,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = NULL;
         Py_INCREF(o9); *sp++ = o9;
         {
-            PyObject *box = PyFloat_FromDouble(d12);
+            PyObject *box = PyFloat_FromDouble(d13);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -265,7 +304,41 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i38: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+    PyObject * o14;
+    o14 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 1) : NULL;
+    if (o14 == NULL) {
+    int keep_14_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_14_1 = keep_14_1 ? NULL : PyFloat_FromDouble(d8);
+    if ((!keep_14_1 && new_14_1 == NULL)) { Py_XDECREF(new_14_1);
+        {
+            PyObject **sp = S0;
+            int failed = 0;
+            PyObject *old1 = L[1];
+            PyObject *new1 = NULL;
+            if (plugopt_float_is_private(old1)) {
+                ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+            } else {
+                new1 = PyFloat_FromDouble(d8);
+                if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+            }
+            *sp++ = NULL;
+            Py_INCREF(o9); *sp++ = o9;
+            {
+                PyObject *box = PyFloat_FromDouble(d13);
+                if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+                *sp++ = box;
+            }
+            Py_INCREF(L[0]); *sp++ = L[0];
+            PyExecutor_Frame_SetStackPointer(frame, sp);
+            PyExecutor_Frame_SetNextInstr(frame, 38);
+            if (new1 != NULL) { Py_XDECREF(old1); }
+            return (failed || PyErr_Occurred()) ? NULL : frame;
+        }
+    }
+    if (keep_14_1) { ((PyFloatObject *)L[1])->ob_fval = d8; } else { PyObject *o = L[1]; L[1] = new_14_1; Py_XDECREF(o); }
+        PyExecutor_Frame_SetNextInstr(frame, 38);
+        o14 = PyObject_GetAttr(L[0], K[1]);
+    if (!(o14 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old1 = L[1];
@@ -279,7 +352,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = NULL;
         Py_INCREF(o9); *sp++ = o9;
         {
-            PyObject *box = PyFloat_FromDouble(d12);
+            PyObject *box = PyFloat_FromDouble(d13);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -289,37 +362,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new1 != NULL) { Py_XDECREF(old1); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o13;
-    o13 = plugopt_instance_value(L[0], 1);
-    if (!(o13 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        PyObject *old1 = L[1];
-        PyObject *new1 = NULL;
-        if (plugopt_float_is_private(old1)) {
-            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
-        } else {
-            new1 = PyFloat_FromDouble(d8);
-            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
-        }
-        *sp++ = NULL;
-        Py_INCREF(o9); *sp++ = o9;
-        {
-            PyObject *box = PyFloat_FromDouble(d12);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 38);
-        if (new1 != NULL) { Py_XDECREF(old1); }
-        return (failed || PyErr_Occurred()) ? NULL : frame;
+    } else {
+        Py_INCREF(o14);
     }
-    Py_INCREF(o13);
   i43: /* LOAD_FAST k */ ;
-  i44: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d14;
-    if (!(plugopt_number_as_double(o13, &d14))) {
+    if (!(!TRACING())) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old1 = L[1];
@@ -333,11 +380,37 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = NULL;
         Py_INCREF(o9); *sp++ = o9;
         {
-            PyObject *box = PyFloat_FromDouble(d12);
+            PyObject *box = PyFloat_FromDouble(d13);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o13;
+        *sp++ = o14;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 43);
+        if (new1 != NULL) { Py_XDECREF(old1); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i44: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d16;
+    if (!(plugopt_number_as_double(o14, &d16))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old1 = L[1];
+        PyObject *new1 = NULL;
+        if (plugopt_float_is_private(old1)) {
+            ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+        } else {
+            new1 = PyFloat_FromDouble(d8);
+            if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
+        }
+        *sp++ = NULL;
+        Py_INCREF(o9); *sp++ = o9;
+        {
+            PyObject *box = PyFloat_FromDouble(d13);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o14;
         {
             PyObject *box = PyFloat_FromDouble(d8);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
@@ -348,9 +421,9 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new1 != NULL) { Py_XDECREF(old1); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d15;
-    d15 = d14 * d8;
-    Py_DECREF(o13);
+    double d17;
+    d17 = d16 * d8;
+    Py_DECREF(o14);
   i46: /* PRECALL_ADAPTIVE  */ ;
     (*iterations)++;
     {
@@ -367,12 +440,12 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = NULL;
         Py_INCREF(o9); *sp++ = o9;
         {
-            PyObject *box = PyFloat_FromDouble(d12);
+            PyObject *box = PyFloat_FromDouble(d13);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         {
-            PyObject *box = PyFloat_FromDouble(d15);
+            PyObject *box = PyFloat_FromDouble(d17);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -382,11 +455,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   c53: ;
-    PyObject * o16;
-    o16 = S0[0];
+    PyObject * o18;
+    o18 = S0[0];
   i48: /* CALL_ADAPTIVE  */ ;
   i53: /* STORE_FAST__LOAD_FAST w */ ;
-    { PyObject *o = L[2]; L[2] = o16; Py_XDECREF(o); }
+    { PyObject *o = L[2]; L[2] = o18; Py_XDECREF(o); }
   i54: /* LOAD_FAST w */ ;
     if (!(!TRACING())) {
         PyObject **sp = S0;
@@ -411,13 +484,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 55);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o17;
-    o17 = plugopt_cache_object(CODE, 62); Py_INCREF(o17);
+    PyObject * o19;
+    o19 = plugopt_cache_object(CODE, 62); Py_INCREF(o19);
   i66: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o17;
+        *sp++ = o19;
         Py_INCREF(L[2]); *sp++ = L[2];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 66);
@@ -428,7 +501,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o17;
+        *sp++ = o19;
         Py_INCREF(L[2]); *sp++ = L[2];
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
@@ -436,64 +509,69 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   c74: ;
-    PyObject * o18;
-    o18 = S0[0];
+    PyObject * o20;
+    o20 = S0[0];
   i69: /* CALL_PY_EXACT_ARGS  */ ;
   i74: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
+        *sp++ = o20;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 74);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i75: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+    PyObject * o21;
+    o21 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 0) : NULL;
+    if (o21 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 75);
+        o21 = PyObject_GetAttr(L[0], K[0]);
+    if (!(o21 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
+        *sp++ = o20;
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o19;
-    o19 = plugopt_instance_value(L[0], 0);
-    if (!(o19 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        *sp++ = o18;
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 75);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
+    } else {
+        Py_INCREF(o21);
     }
-    Py_INCREF(o19);
   i80: /* LOAD_CONST 0.5 */ ;
-  i81: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d20;
-    if (!(plugopt_number_as_double(o19, &d20))) {
+    if (!(!TRACING())) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
-        *sp++ = o19;
+        *sp++ = o20;
+        *sp++ = o21;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 80);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i81: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d22;
+    if (!(plugopt_number_as_double(o21, &d22))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o20;
+        *sp++ = o21;
         Py_INCREF(C(1)); *sp++ = C(1);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 81);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d21;
-    d21 = d20 * (0x1.0000000000000p-1);
-    Py_DECREF(o19);
+    double d23;
+    d23 = d22 * (0x1.0000000000000p-1);
+    Py_DECREF(o21);
   i83: /* BINARY_OP_ADD_FLOAT + */ ;
-    double d22;
-    if (!(plugopt_number_as_double(o18, &d22))) {
+    double d24;
+    if (!(plugopt_number_as_double(o20, &d24))) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o18;
+        *sp++ = o20;
         {
-            PyObject *box = PyFloat_FromDouble(d21);
+            PyObject *box = PyFloat_FromDouble(d23);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -501,15 +579,15 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 83);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d23;
-    d23 = d22 + d21;
-    Py_DECREF(o18);
+    double d25;
+    d25 = d24 + d23;
+    Py_DECREF(o20);
   i85: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -518,11 +596,16 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i86: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
-    if (!(Py_TYPE(L[0])->tp_version_tag == VERSION)) {
+    PyObject * o26;
+    o26 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 1) : NULL;
+    if (o26 == NULL) {
+        PyExecutor_Frame_SetNextInstr(frame, 86);
+        o26 = PyObject_GetAttr(L[0], K[1]);
+    if (!(o26 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -531,46 +614,46 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 86);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o24;
-    o24 = plugopt_instance_value(L[0], 1);
-    if (!(o24 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        {
-            PyObject *box = PyFloat_FromDouble(d23);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        Py_INCREF(L[0]); *sp++ = L[0];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 86);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
+    } else {
+        Py_INCREF(o26);
     }
-    Py_INCREF(o24);
   i91: /* LOAD_FAST k */ ;
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        {
+            PyObject *box = PyFloat_FromDouble(d25);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o26;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 91);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o24;
+        *sp++ = o26;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 91);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i92: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    if (!(PyFloat_CheckExact(o24))) {
+    if (!(PyFloat_CheckExact(o26))) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o24;
+        *sp++ = o26;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
@@ -580,30 +663,30 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o24;
+        *sp++ = o26;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d25;
-    d25 = PyFloat_AS_DOUBLE(o24) * PyFloat_AS_DOUBLE(L[1]);
-    Py_DECREF(o24);
-  i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d26;
-    d26 = d23 - d25;
-  i96: /* STORE_FAST__LOAD_FAST d */ ;
     double d27;
-    d27 = d26;
+    d27 = PyFloat_AS_DOUBLE(o26) * PyFloat_AS_DOUBLE(L[1]);
+    Py_DECREF(o26);
+  i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
+    double d28;
+    d28 = d25 - d27;
+  i96: /* STORE_FAST__LOAD_FAST d */ ;
+    double d29;
+    d29 = d28;
   i97: /* LOAD_FAST__LOAD_FAST d */ ;
   i98: /* LOAD_FAST d */ ;
   i99: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d28;
-    d28 = d27 * d27;
+    double d30;
+    d30 = d29 * d29;
   i101: /* LOAD_FAST w */ ;
     if (!(L[2] != NULL)) {
         PyObject **sp = S0;
@@ -611,13 +694,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d29);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d30);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -627,19 +710,51 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i102: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION)) {
+    PyObject * o31;
+    o31 = Py_TYPE(L[2])->tp_version_tag == VERSION ? plugopt_instance_value(L[2], 0) : NULL;
+    if (o31 == NULL) {
+    int keep_31_3 = plugopt_float_is_private(L[3]);
+    PyObject *new_31_3 = keep_31_3 ? NULL : PyFloat_FromDouble(d29);
+    if ((!keep_31_3 && new_31_3 == NULL)) { Py_XDECREF(new_31_3);
+        {
+            PyObject **sp = S0;
+            int failed = 0;
+            PyObject *old3 = L[3];
+            PyObject *new3 = NULL;
+            if (plugopt_float_is_private(old3)) {
+                ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            } else {
+                new3 = PyFloat_FromDouble(d29);
+                if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+            }
+            {
+                PyObject *box = PyFloat_FromDouble(d30);
+                if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+                *sp++ = box;
+            }
+            Py_INCREF(L[2]); *sp++ = L[2];
+            PyExecutor_Frame_SetStackPointer(frame, sp);
+            PyExecutor_Frame_SetNextInstr(frame, 102);
+            if (new3 != NULL) { Py_XDECREF(old3); }
+            return (failed || PyErr_Occurred()) ? NULL : frame;
+        }
+    }
+    if (keep_31_3) { ((PyFloatObject *)L[3])->ob_fval = d29; } else { PyObject *o = L[3]; L[3] = new_31_3; Py_XDECREF(o); }
+        PyExecutor_Frame_SetNextInstr(frame, 102);
+        o31 = PyObject_GetAttr(L[2], K[0]);
+    if (!(o31 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d29);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d30);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -649,63 +764,63 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o29;
-    o29 = plugopt_instance_value(L[2], 0);
-    if (!(o29 != NULL)) {
-        PyObject **sp = S0;
-        int failed = 0;
-        PyObject *old3 = L[3];
-        PyObject *new3 = NULL;
-        if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
-        } else {
-            new3 = PyFloat_FromDouble(d27);
-            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
-        }
-        {
-            PyObject *box = PyFloat_FromDouble(d28);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        Py_INCREF(L[2]); *sp++ = L[2];
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 102);
-        if (new3 != NULL) { Py_XDECREF(old3); }
-        return (failed || PyErr_Occurred()) ? NULL : frame;
+    } else {
+        Py_INCREF(o31);
     }
-    Py_INCREF(o29);
   i107: /* LOAD_CONST 2.0 */ ;
-  i108: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d30;
-    if (!(plugopt_number_as_double(o29, &d30))) {
+    if (!(!TRACING())) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d29);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d28);
+            PyObject *box = PyFloat_FromDouble(d30);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o29;
+        *sp++ = o31;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 107);
+        if (new3 != NULL) { Py_XDECREF(old3); }
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  i108: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
+    double d33;
+    if (!(plugopt_number_as_double(o31, &d33))) {
+        PyObject **sp = S0;
+        int failed = 0;
+        PyObject *old3 = L[3];
+        PyObject *new3 = NULL;
+        if (plugopt_float_is_private(old3)) {
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+        } else {
+            new3 = PyFloat_FromDouble(d29);
+            if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
+        }
+        {
+            PyObject *box = PyFloat_FromDouble(d30);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o31;
         Py_INCREF(C(3)); *sp++ = C(3);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 108);
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d31;
-    d31 = d30 * (0x1.0000000000000p+1);
-    Py_DECREF(o29);
+    double d34;
+    d34 = d33 * (0x1.0000000000000p+1);
+    Py_DECREF(o31);
   i110: /* BINARY_OP_ADD_FLOAT + */ ;
-    double d32;
-    d32 = d28 + d31;
+    double d35;
+    d35 = d30 + d34;
   i112: /* LOAD_FAST k */ ;
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
@@ -713,13 +828,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d29);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d32);
+            PyObject *box = PyFloat_FromDouble(d35);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -729,20 +844,20 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i113: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d33;
-    if (!(plugopt_number_as_double(L[1], &d33))) {
+    double d36;
+    if (!(plugopt_number_as_double(L[1], &d36))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d29);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d32);
+            PyObject *box = PyFloat_FromDouble(d35);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -752,11 +867,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d34;
-    d34 = d32 - d33;
+    double d37;
+    d37 = d35 - d36;
   i115: /* STORE_FAST__LOAD_FAST e */ ;
-    double d35;
-    d35 = d34;
+    double d38;
+    d38 = d37;
   i116: /* LOAD_FAST__LOAD_CONST e */ ;
   i117: /* LOAD_CONST None */ ;
   i118: /* IS_OP  */ ;
@@ -767,21 +882,21 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d27; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d27);
+            new3 = PyFloat_FromDouble(d29);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         PyObject *old4 = L[4];
         PyObject *new4 = NULL;
         if (plugopt_float_is_private(old4)) {
-            ((PyFloatObject *)old4)->ob_fval = d35; old4 = NULL;
+            ((PyFloatObject *)old4)->ob_fval = d38; old4 = NULL;
         } else {
-            new4 = PyFloat_FromDouble(d35);
+            new4 = PyFloat_FromDouble(d38);
             if (new4 == NULL) { failed = 1; } else { L[4] = new4; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d35);
+            PyObject *box = PyFloat_FromDouble(d38);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
