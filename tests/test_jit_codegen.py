@@ -171,7 +171,7 @@ for _ in range(100):
     f(argument)
 instructions = list(dis.get_instructions(f, adaptive=True))
 if {function}:
-    source, refs, depends, continuations, install_entry = _jit_codegen._translate_function(
+    source, refs, depends, continuations, install_entry, _ = _jit_codegen._translate_function(
         f.__code__, 0, namespace)
     assert install_entry and continuations, (install_entry, continuations)
     assert depends[0] is namespace, depends
@@ -180,7 +180,7 @@ else:
                 None)
     if head is None:   # a while loop: the head is where its back edge jumps
         head = next(i.argval // 2 for i in instructions if "BACKWARD" in i.opname)
-    source, refs, depends, _, _ = _jit_codegen._translate(f.__code__, head, namespace)
+    source, refs, depends, _, _, _ = _jit_codegen._translate(f.__code__, head, namespace)
     # The globals, an inlined function, the builtins dict (of a builtin called).
     assert all(any(d is known for known in (namespace, namespace.get('half'),
                                             namespace['__builtins__']))

@@ -166,18 +166,45 @@ def _plain_value(var: str) -> str:
             f"PyBool_Check({var}) || {var} == Py_None")
 
 
-def _inline_caches(code) -> dict[int, dict[str, int]]:
-    """The inline caches of `code`'s instructions, as dis shows them: instruction
-    offset (code units) -> field name -> value (a two-unit field is read whole)."""
+# code object -> (its quickened bytes, _decode's result for them). Decoding with
+# dis was about two thirds of what translating a unit cost (cProfile, richards and
+# deltablue under jit): a translation decodes its code, the callees it tries to
+# inline and their caches, and the VM asks about a unit again while nothing
+# changed in it.
+_decoded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _decode(code) -> tuple[list, dict[int, dict[str, int]]]:
+    """`code`'s quickened instructions (dis's, adaptive forms shown) and their
+    inline caches as dis shows them: instruction offset (code units) -> field
+    name -> value (a two-unit field is read whole). Shared between callers,
+    which must not change them; decoded again when the specializer changed
+    the code."""
+    quickened = code._co_code_adaptive
+    known = _decoded.get(code)
+    if known is not None and known[0] == quickened:
+        return known[1]
+    instructions = []
     caches: dict[int, dict[str, int]] = {}
     owner = None
     for ins in dis.get_instructions(code, adaptive=True, show_caches=True):
         if ins.opname != "CACHE":
+            instructions.append(ins)
             owner = caches.setdefault(ins.offset // 2, {})
         elif owner is not None and ":" in ins.argrepr:
             name, _, value = ins.argrepr.partition(":")
             owner[name.strip()] = int(value)
-    return caches
+    _decoded[code] = (quickened, (instructions, caches))
+    return instructions, caches
+
+
+# code object -> whether _Inliner.can_inline takes its function.
+_inlinable: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _inline_caches(code) -> dict[int, dict[str, int]]:
+    """The inline caches of `code`'s instructions (_decode)."""
+    return _decode(code)[1]
 
 
 def _c_literal(value: object) -> Entry | None:
@@ -1814,11 +1841,15 @@ class _Inliner:
         """Whether `function`'s generic instructions are all ones the inliner
         handles (their specialized forms are checked when translating)."""
         code = function.__code__
-        plain = not (code.co_flags & (0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200))
-        return (plain and not code.co_freevars and not code.co_cellvars
-                and code.co_kwonlyargcount == 0 and len(code.co_code) <= 256
-                and all(_BASE.get(i.opname, i.opname) in _Inliner.ALLOWED
-                        for i in dis.get_instructions(code)))
+        known = _inlinable.get(code)
+        if known is None:   # a code object's instructions never change
+            plain = not (code.co_flags & (0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200))
+            known = (plain and not code.co_freevars and not code.co_cellvars
+                     and code.co_kwonlyargcount == 0 and len(code.co_code) <= 256
+                     and all(_BASE.get(i.opname, i.opname) in _Inliner.ALLOWED
+                             for i in dis.get_instructions(code)))
+            _inlinable[code] = known
+        return known
 
     def __init__(self, gen: _Gen, function: types.FunctionType, args: list,
                  fresh: str | None = None) -> None:
@@ -1856,7 +1887,7 @@ class _Inliner:
         own = gen.stack, gen.code, gen.caches
         gen.stack, gen.code, gen.caches = [], self.code, _inline_caches(self.code)
         try:
-            result = self.straight(list(dis.get_instructions(self.code, adaptive=True)))
+            result = self.straight(_decode(self.code)[0])
             if result is None:
                 raise Unsupported("no RETURN_VALUE")
             return result
@@ -2234,13 +2265,15 @@ def decline(code, offset: int) -> None:
 
 
 def translate(code, offset: int,
-              globals_: dict | None = None) -> tuple[str, tuple, tuple, tuple, bool] | None:
+              globals_: dict | None = None) -> tuple[str, tuple, tuple, tuple, bool, int] | None:
     """Translate the unit at `offset` (code units): a loop, whose head (the back
     edge's target) is there, or a function, whose RESUME is there. Returns the C
     source, the tuple of objects its guards use (K), the tuple of those the
     executors depend on (B), the offsets of a function unit's continuations
-    (executors jit.c installs itself) and whether the entry at `offset` pays
-    for an executor; or None. The VM reports back edges at their target, and
+    (executors jit.c installs itself), whether the entry at `offset` pays
+    for an executor, and, for a loop, the instructions an iteration runs
+    compiled net of what its Python calls cost more from C (jit.c's
+    probation weighs iterations by it; 0 for a function unit); or None. The VM reports back edges at their target, and
     the loop's executor is installed there: it is entered at the loop head.
     `globals_` is the dictionary the unit's globals were found in when it
     became hot (to choose what to inline; the compiled code checks the
@@ -2270,7 +2303,7 @@ def translate(code, offset: int,
 def _translate(code, offset: int, globals_: dict | None, *,
                depend_on_globals: bool = True,
                settled: bool = False) -> tuple[str, tuple, tuple] | None:
-    instructions = list(dis.get_instructions(code, adaptive=True))
+    instructions = _decode(code)[0]
     head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
     if head is None:
         return None
@@ -2307,7 +2340,10 @@ def _translate(code, offset: int, globals_: dict | None, *,
     if len(body) < BODY_PER_PYTHON_CALL * gen.python_calls:
         return None   # its calls would cost more than the rest saves
     source = _source("loop", code.co_qualname, offset, f"goto i{offset};", text)
-    return source, tuple(gen.refs), tuple(gen.depends), (), True
+    # What an iteration saves grows with what it runs compiled, less what its
+    # Python calls cost more from compiled code (BODY_PER_PYTHON_CALL each).
+    work = max(len(body) - BODY_PER_PYTHON_CALL * gen.python_calls, 1)
+    return source, tuple(gen.refs), tuple(gen.depends), (), True, work
 
 
 def _fewest_python_calls(code, body, globals_: dict | None,
@@ -2420,7 +2456,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     runs fewer than MIN_SEGMENT instructions."""
     if code.co_flags & _NOT_PLAIN:
         return None
-    instructions = list(dis.get_instructions(code, adaptive=True))
+    instructions = _decode(code)[0]
     body = [ins for ins in instructions if ins.offset // 2 >= offset]
     # The body holds every backward jump (only COPY_FREE_VARS and MAKE_CELL come
     # before the RESUME), so _Gen finds all the loop heads in it.
@@ -2435,7 +2471,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     if not install_entry and not conts:
         return None
     source = _source("function unit", code.co_qualname, offset, entry, text)
-    return source, tuple(gen.refs), tuple(gen.depends), tuple(conts), install_entry
+    return source, tuple(gen.refs), tuple(gen.depends), tuple(conts), install_entry, 0
 
 
 # The C runtime every generated loop starts with (a real C file, beside this module).

@@ -34,15 +34,23 @@ typedef struct {
     Py_ssize_t iterations;   /* completed inside the compiled loop */
     int disabled;            /* exits too early to pay: N = 0 from now on */
     int function;            /* a part of a function unit, not a loop */
+    Py_ssize_t work;         /* a loop's instructions an iteration runs compiled,
+                                net of its Python calls (the translator's figure) */
 } JitExecutor;
 
-/* After this many entries, a loop's executor that completes fewer iterations
- * than it has entries (its guards keep failing: the types changed since it
- * was compiled) steps aside and lets the interpreter run the loop. A part of
+/* After this many entries, a loop's executor that has not run JIT_ENTRY_PAYS
+ * instructions of the loop per entry (iterations times the loop's work) steps
+ * aside and lets the interpreter run the loop: its guards keep failing (the
+ * types changed since it was compiled), or the loop runs too little per entry
+ * for what the compiled code saves to pay for entering and leaving it (go's
+ * `for neighbour in square.neighbours` of 12 instructions, 3.4 iterations per
+ * entry, cost more compiled; chaos's `Spline.__call__` loop of 61, 2 per
+ * entry, saves: callgrind, docs/measurements/jit-log.md, stop 36). A part of
  * a function unit completes at most once per entry (a return, a call, a
  * loop: where it was meant to stop); it steps aside when fewer than half of
  * its entries get there. */
 #define JIT_PROBATION 64
+#define JIT_ENTRY_PAYS 64
 
 typedef struct {
     PyOptimizerObject base;
@@ -183,7 +191,9 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
         return frame;
     }
     if (++executor->entries == JIT_PROBATION &&
-        executor->iterations < (executor->function ? JIT_PROBATION / 2 : JIT_PROBATION)) {
+        (executor->function ? executor->iterations < JIT_PROBATION / 2
+                            : executor->iterations * executor->work <
+                              JIT_PROBATION * JIT_ENTRY_PAYS)) {
         step_aside(executor, frame);
         return frame;
     }
@@ -383,6 +393,7 @@ new_executor(loop_function loop, PyObject *refs, PyObject *depends, int function
     executor->loop = loop;
     executor->refs = Py_NewRef(refs);
     executor->entries = 0;
+    executor->work = 1;   /* set by the caller for a loop */
     executor->iterations = 0;
     executor->disabled = 0;
     executor->function = function;
@@ -464,9 +475,10 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
     }
     PyObject *source, *refs, *depends, *continuations;
     int install_entry;
-    if (!PyArg_ParseTuple(translated, "UO!O!O!p:translate", &source, &PyTuple_Type, &refs,
+    Py_ssize_t work;
+    if (!PyArg_ParseTuple(translated, "UO!O!O!pn:translate", &source, &PyTuple_Type, &refs,
                           &PyTuple_Type, &depends, &PyTuple_Type, &continuations,
-                          &install_entry)) {
+                          &install_entry, &work)) {
         Py_DECREF(translated);
         return NULL;
     }
@@ -493,6 +505,9 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
          * remembers). */
         install_continuations(code, continuations, loop, refs, depends);
         executor = install_entry ? new_executor(loop, refs, depends, function) : NULL;
+        if (executor != NULL) {
+            executor->work = work;
+        }
         declined = !install_entry;
     }
     if (executor != NULL && function) {
