@@ -69,3 +69,29 @@ def test_installing_an_executor_allocates_traced_memory(program) -> None:
         print(tracemalloc.get_traced_memory()[0] - start)
     """)
     assert int(grown) > 0
+
+
+def test_first_loop_jit_may_compile_imports_its_translator(patched_python: Path,
+                                                          tmp_path: Path) -> None:
+    # test_descr's test_slots: the objects gc tracks, counted around ten
+    # iterations of `g == g` at threshold 1, grow by the translator's modules.
+    code = textwrap.dedent("""
+        import gc, sys
+        class G:
+            def __eq__(self, other):
+                return False
+        def check():
+            g = G()
+            before = len(gc.get_objects())
+            for i in range(10):
+                g == g
+            return len(gc.get_objects()) - before
+        grown = check()
+        print(grown > 0, "plugopt._jit_codegen" in sys.modules, check())
+    """)
+    result = run_python(patched_python, code,
+                        env={"PYTHONOPTIMIZER": "jit", "PYTHONOPTIMIZERTHRESHOLD": "1",
+                             "PLUGOPT_JIT_CACHE": str(tmp_path)})
+    assert result.returncode == 0, output(result)
+    # Once imported, a loop compiled adds none (tests/test_counter.py).
+    assert result.stdout.split() == ["True", "True", "0"], output(result)

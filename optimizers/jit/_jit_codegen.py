@@ -166,12 +166,13 @@ def _plain_value(var: str) -> str:
             f"PyBool_Check({var}) || {var} == Py_None")
 
 
-# code object -> (its quickened bytes, _decode's result for them). Decoding with
+# code object -> (its quickened bytes, _decode's result for them), for the time of
+# one translation (translate() empties it after: kept longer, the Instructions,
+# tuples the gc tracks, would stay behind in the program's heap). Decoding with
 # dis was about two thirds of what translating a unit cost (cProfile, richards and
-# deltablue under jit): a translation decodes its code, the callees it tries to
-# inline and their caches, and the VM asks about a unit again while nothing
-# changed in it.
-_decoded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# deltablue under jit): a translation decodes its code several times, and the
+# callees it tries to inline.
+_decoded: dict = {}
 
 
 def _decode(code) -> tuple[list, dict[int, dict[str, int]]]:
@@ -246,14 +247,8 @@ _PYTHON_CALLS = ("PRECALL_PYFUNC", "PRECALL_BOUND_METHOD", "PRECALL_ADAPTIVE", "
 class _Gen:
     def __init__(self, code, instructions, head: int, back: int, globals_: dict | None,
                  depend_on_globals: bool = True, end: int | None = None,
-                 function: bool = False, caches: dict | None = None,
-                 settled: bool = False) -> None:
+                 function: bool = False, caches: dict | None = None) -> None:
         self.code = code
-        # The unit was declined once already because an instruction was still
-        # adaptive: what is adaptive now, the specializer gave up on (its
-        # operands were of several types, or of none it specializes for), and
-        # is translated through the C API (settle()).
-        self.settled = settled
         # A function unit (from its RESUME) or a loop unit (from its head).
         self.function = function
         # Exits write the value stack from here: the loop's entry stack pointer
@@ -1021,12 +1016,17 @@ class _Gen:
     # is the interpreter's dispatch and stack traffic; it lets the rest of the
     # loop run compiled.
 
-    def settle(self, name: str) -> None:
-        """Before translating `name` generically: while it is adaptive and the
-        unit is asked for the first time, wait (NotYet), for the specializer
-        may still choose a form the translator makes in C."""
-        if not self.settled:
-            _specialized(name)
+    def settle(self, name: str, off: int) -> None:
+        """Before translating the instruction `name` at `off` generically: wait
+        (NotYet) while it is adaptive and the specializer has not failed to
+        specialize it yet: it may still choose a form the translator makes in
+        C (_jit_handled.WAIT_FOR_SPECIALIZER). A generic form is one the VM's
+        quickening left generic (3.11 never specializes a COMPARE_OP that no
+        jump follows): it is made generically at once."""
+        counter = self.caches.get(off, {}).get("counter")
+        if name.endswith("_ADAPTIVE") and (
+                counter is None or not _jit_handled.specializer_gave_up(counter)):
+            raise NotYet(name)
 
     def generic(self, count: int, call, off: int, status: bool = False) -> str:
         """The instruction at `off`, made by `call` (a function of the C
@@ -1074,7 +1074,7 @@ class _Gen:
     def generic_subscript(self, ins, off: int) -> None:
         """BINARY_SUBSCR and STORE_SUBSCR in any form but a list's or tuple's
         by an int: PyObject_GetItem, PyObject_SetItem."""
-        self.settle(ins.opname)
+        self.settle(ins.opname, off)
         if ins.opname == "BINARY_SUBSCR_GETITEM":   # a class's __getitem__
             self.python_calls += 1
         if _BASE.get(ins.opname, ins.opname) == "BINARY_SUBSCR":
@@ -1088,7 +1088,7 @@ class _Gen:
         from the instance in C: PyObject_GetAttr, PyObject_SetAttr. The method
         is pushed bound, below a NULL (as LOAD_METHOD pushes an attribute that
         is not a method): the call then calls the bound method."""
-        self.settle(ins.opname)
+        self.settle(ins.opname, off)
         name = self.ref(self.code.co_names[ins.arg])
         base = _BASE.get(ins.opname, ins.opname)
         if base == "STORE_ATTR":
@@ -1113,7 +1113,7 @@ class _Gen:
             self.stack.pop()
             self.push_bool(f"({left[1]}) {op} ({right[1]})")
             return
-        self.settle(ins.opname)
+        self.settle(ins.opname, off)
         self.generic(2, lambda a, b: f"PyObject_RichCompare({a}, {b}, {ins.arg})", off)
 
     def contains(self, invert: int, off: int) -> None:
@@ -1184,7 +1184,7 @@ class _Gen:
         elif op in ("+", "-", "*"):
             # Operands the specializer found of no one numeric type (or of
             # other types): the C API's operator, as the interpreter calls it.
-            self.settle(name)
+            self.settle(name, off)
             self.generic(2, lambda a, b: f"{_number_function(arg)}({a}, {b})", off)
             return
         else:
@@ -2252,12 +2252,6 @@ _declined: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _translated: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 WATCHED_TRANSLATIONS = 2
 
-# Units declined once because an instruction was still adaptive, per code object.
-# The VM asks again after a backoff (at twice the threshold): an instruction
-# adaptive still then is one the specializer gave up on, and the translator
-# makes it through the C API (_Gen.settle).
-_waited: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
 
 def decline(code, offset: int) -> None:
     """Never translate this loop again (jit.c: its executor stepped aside)."""
@@ -2283,14 +2277,13 @@ def translate(code, offset: int,
         return None
     translated = _translated.setdefault(code, collections.Counter())
     unit = _translate_function if _is_resume(code, offset) else _translate
-    waited = _waited.setdefault(code, set())
     try:
         result = unit(code, offset, globals_,
-                      depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS,
-                      settled=offset in waited)
+                      depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
     except NotYet:
-        waited.add(offset)
         return None
+    finally:
+        _decoded.clear()
     if result is None or not result[4]:
         # Declined; or a function unit whose continuations are installed but
         # whose entry does not pay: either way the VM need not ask again.
@@ -2301,8 +2294,7 @@ def translate(code, offset: int,
 
 
 def _translate(code, offset: int, globals_: dict | None, *,
-               depend_on_globals: bool = True,
-               settled: bool = False) -> tuple[str, tuple, tuple] | None:
+               depend_on_globals: bool = True) -> tuple[str, tuple, tuple] | None:
     instructions = _decode(code)[0]
     head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
     if head is None:
@@ -2329,8 +2321,7 @@ def _translate(code, offset: int, globals_: dict | None, *,
     caches = _inline_caches(code)
     if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_, caches):
         return None   # known before translating it (below, after)
-    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end, caches=caches,
-               settled=settled)
+    gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end, caches=caches)
     try:
         text = gen.translate()
     except Unsupported:
@@ -2449,7 +2440,7 @@ _RESUME = opcode.opmap["RESUME"]
 
 
 def _translate_function(code, offset: int, globals_: dict | None, *,
-                        depend_on_globals: bool = True, settled: bool = False):
+                        depend_on_globals: bool = True):
     """A function unit: the function from its RESUME at `offset`, compiled until
     what it does not handle, a Python call or a return (the interpreter goes on
     from there), with continuations after Python calls. None if the first part
@@ -2461,7 +2452,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     # The body holds every backward jump (only COPY_FREE_VARS and MAKE_CELL come
     # before the RESUME), so _Gen finds all the loop heads in it.
     gen = _Gen(code, body, offset, body[-1].offset // 2, globals_, depend_on_globals,
-               end=len(code.co_code) // 2, function=True, settled=settled)
+               end=len(code.co_code) // 2, function=True)
     try:
         text = gen.translate()
     except Unsupported:

@@ -57,6 +57,27 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # unit ends, before the RETURN_VALUE, which the interpreter runs
     "RESUME": ANY, "RETURN_VALUE": ANY,
 }
+# Adaptive forms of the instructions the translator makes generically (through the
+# C API) when the specializer found no form for them. Until the specializer has tried
+# and failed (its counter's backoff, the low ADAPTIVE_BACKOFF_BITS bits, above
+# ADAPTIVE_BACKOFF_START: Include/internal/pycore_code.h), it may yet choose a form
+# made in C, and a loop holding one waits: jit.c declines it for this round without
+# importing the translator, which would also disturb the heap of a program whose
+# loop runs a few times (CPython's test_descr counts gc objects around a loop of
+# ten iterations of `g == g`).
+WAIT_FOR_SPECIALIZER = ("LOAD_ATTR_ADAPTIVE", "STORE_ATTR_ADAPTIVE", "LOAD_METHOD_ADAPTIVE",
+                        "BINARY_SUBSCR_ADAPTIVE", "STORE_SUBSCR_ADAPTIVE",
+                        "COMPARE_OP_ADAPTIVE", "BINARY_OP_ADAPTIVE")
+ADAPTIVE_BACKOFF_BITS = 4
+ADAPTIVE_BACKOFF_START = 5
+
+
+def specializer_gave_up(counter: int) -> bool:
+    """Whether an adaptive instruction whose first cache entry is `counter` failed
+    to specialize at least once since it was last made adaptive."""
+    return counter & ((1 << ADAPTIVE_BACKOFF_BITS) - 1) > ADAPTIVE_BACKOFF_START
+
+
 # The fewest instructions a part of a function unit must run to be worth an executor's
 # entry (about 50 instructions of the VM's and the executor's): the translator installs
 # no shorter part, and jit.c's pre-filter declines a function whose first part would be

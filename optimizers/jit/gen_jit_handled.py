@@ -41,6 +41,16 @@ def generate(table) -> str:
             test = " || ".join(f"specialized == {form}" for form in forms)
         lines.append(f"            return {test};")
     lines += ["    }", "    return 0;", "}", ""]
+    mask = (1 << table.ADAPTIVE_BACKOFF_BITS) - 1
+    lines += ["/* Does this adaptive instruction, whose first cache entry is `counter`, make",
+              " * its loop wait for the specializer (it has not failed to specialize yet)? */",
+              "static int",
+              "waits_for_specializer(int specialized, uint16_t counter)",
+              "{",
+              "    switch (specialized) {"]
+    lines += [f"        case {form}:" for form in table.WAIT_FOR_SPECIALIZER]
+    lines += [f"            return (counter & {mask}) <= {table.ADAPTIVE_BACKOFF_START};",
+              "    }", "    return 0;", "}", ""]
     return "\n".join(lines)
 
 

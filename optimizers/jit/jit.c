@@ -289,6 +289,10 @@ may_translate_loop(PyCodeObject *code, int head, int first)
         else if (!known_instruction(opcode, specialized & 255, oparg)) {
             return 0;
         }
+        else if (_Py_Opcode_CacheEntries(opcode) > 0 &&
+                 waits_for_specializer(specialized & 255, _PyCode_CODE(code)[offset + 1])) {
+            return 0;   /* asked again after the VM's backoff */
+        }
         offset += 1 + _Py_Opcode_CacheEntries(opcode);
     }
     return 1;
