@@ -31,9 +31,10 @@ TRACEMALLOC = ("installing an executor allocates its object and the code's execu
                "window (a few KB)")
 TRANSLATOR_IMPORT = ("jit imports its translator (and dis, re, collections, ...) at the "
                      "first loop it may compile, not at start-up, so that a program with "
-                     "nothing to compile does not pay for it: at threshold 1 that is the "
-                     "measured ten-iteration loop, and gc.get_objects() counts the "
-                     "modules' objects")
+                     "nothing to compile does not pay for it, and the translator remembers "
+                     "each loop it translated (a counter and a weak reference per code "
+                     "object): at threshold 1 the measured ten-iteration loop is one, and "
+                     "gc.get_objects() counts those objects")
 HOLDS_TRANSLATOR = ("tests/test_expected_differences.py::"
                     "test_first_loop_jit_may_compile_imports_its_translator")
 HOLDS_SUPER = "tests/test_expected_differences.py::test_executor_next_to_a_superinstruction_unfuses_it"
