@@ -1534,15 +1534,13 @@ class _Gen:
             raise Unsupported("IS_OP of an unboxed value")   # its identity is the box's
         self.flush_before_release((left, right), off)
         left, right = self.stack[-2], self.stack[-1]
-        r = self.var(Kind.OBJ)
         test = "!=" if arg else "=="
-        self.emit(f"{r} = ({self.object_expr(left)} {test} {self.object_expr(right)}) "
-                  "? Py_True : Py_False;")
+        condition = f"{self.object_expr(left)} {test} {self.object_expr(right)}"
         self.stack.pop()
         self.stack.pop()
+        self.push_bool(condition)   # compared before the operands are dropped
         self.release_safe(left)
         self.release_safe(right)
-        self.stack.append(Entry(Kind.BORROWED, r))
 
     def load_method(self, ins, off: int) -> None:
         """LOAD_METHOD_WITH_VALUES and LOAD_METHOD_NO_DICT, as the interpreter runs
