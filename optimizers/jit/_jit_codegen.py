@@ -284,6 +284,9 @@ class _Gen:
         self.methods: dict[str, types.FunctionType] = {}
         # Calls made through vectorcall that run a Python function (or may)
         self.python_calls = 0
+        # Instructions translated: those of the body not on a path it has not
+        # taken (never_ran)
+        self.translated = 0
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
         # C statements every exit from the inlined body runs first (dropping
         # the instance an inlined constructor made)
@@ -548,11 +551,15 @@ class _Gen:
                 else:
                     self.may_have_run_code = self.joins[off]
                 self.reachable = True
+            if not self.reachable and not skip:
+                # After an unconditional jump or an exit, until a jump's target:
+                # no code, and no label, since nothing jumps here (the source,
+                # and so the cache key, does not depend on how far the
+                # specializer got with code the loop does not run).
+                continue
             self.lines.append(f"  i{off}: /* {ins.opname} {_comment_text(ins.argrepr)} */ ;")
             if skip:   # the CALL of an inlined PRECALL/CALL pair, a fused compare's jump
                 skip -= 1
-                continue
-            if not self.reachable:   # after an unconditional jump, until a target
                 continue
             if self.function and off != self.head and off in self.loop_heads:
                 self.end_segment(off)   # a loop: the interpreter's
@@ -561,7 +568,11 @@ class _Gen:
                 self.guard("!TRACING()", ins.offset // 2)
                 self.may_have_run_code = False
             if not self.function:
-                skip = self.one(ins)
+                if self.never_ran(ins):
+                    self.return_here(off)   # a path the loop has not taken
+                else:
+                    skip = self.one(ins)
+                    self.translated += 1 + skip
                 continue
             # The part this instruction belongs to (a Python call switches to
             # the continuation after it); one it stops before is not counted.
@@ -1015,6 +1026,14 @@ class _Gen:
     # C API function the interpreter's own generic path calls. What that saves
     # is the interpreter's dispatch and stack traffic; it lets the rest of the
     # loop run compiled.
+
+    def never_ran(self, ins) -> bool:
+        """Whether `ins` is adaptive and has not run since its code was quickened
+        (_jit_handled.never_ran): jit.c asks for the loop only once some of its
+        instructions ran, so this one is on a path the loop has not taken."""
+        counter = self.caches.get(ins.offset // 2, {}).get("counter")
+        return (ins.opname.endswith("_ADAPTIVE") and counter is not None
+                and _jit_handled.never_ran(counter))
 
     def settle(self, name: str, off: int) -> None:
         """Before translating the instruction `name` at `off` generically: wait
@@ -2326,12 +2345,12 @@ def _translate(code, offset: int, globals_: dict | None, *,
         # Only a decline. Anything else is a translator bug: it propagates, the VM
         # counts the compile as failed and reports it (tests fail on it).
         return None   # NotYet propagates: translate() does not remember it
-    if len(body) < BODY_PER_PYTHON_CALL * gen.python_calls:
+    if gen.translated < BODY_PER_PYTHON_CALL * gen.python_calls:
         return None   # its calls would cost more than the rest saves
     source = _source("loop", code.co_qualname, offset, f"goto i{offset};", text)
     # What an iteration saves grows with what it runs compiled, less what its
     # Python calls cost more from compiled code (BODY_PER_PYTHON_CALL each).
-    work = max(len(body) - BODY_PER_PYTHON_CALL * gen.python_calls, 1)
+    work = max(gen.translated - BODY_PER_PYTHON_CALL * gen.python_calls, 1)
     return source, tuple(gen.refs), tuple(gen.depends), (), True, work
 
 

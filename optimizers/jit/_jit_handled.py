@@ -58,24 +58,47 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "RESUME": ANY, "RETURN_VALUE": ANY,
 }
 # Adaptive forms of the instructions the translator makes generically (through the
-# C API) when the specializer found no form for them. Until the specializer has tried
-# and failed (its counter's backoff, the low ADAPTIVE_BACKOFF_BITS bits, above
-# ADAPTIVE_BACKOFF_START: Include/internal/pycore_code.h), it may yet choose a form
-# made in C, and a loop holding one waits: jit.c declines it for this round without
-# importing the translator, which would also disturb the heap of a program whose
-# loop runs a few times (CPython's test_descr counts gc objects around a loop of
-# ten iterations of `g == g`).
+# C API) when the specializer found no form for them. While the specializer is still
+# trying (specializer_gave_up() below), it may yet choose a form made in C, and a loop
+# holding one waits: jit.c declines it for this round without importing the
+# translator, which would also disturb the heap of a program whose loop runs a few
+# times (CPython's test_descr counts gc objects around a loop of ten iterations of
+# `g == g`).
 WAIT_FOR_SPECIALIZER = ("LOAD_ATTR_ADAPTIVE", "STORE_ATTR_ADAPTIVE", "LOAD_METHOD_ADAPTIVE",
                         "BINARY_SUBSCR_ADAPTIVE", "STORE_SUBSCR_ADAPTIVE",
                         "COMPARE_OP_ADAPTIVE", "BINARY_OP_ADAPTIVE")
+# Every adaptive form: an instruction in one of them has a counter in its first cache
+# entry (Include/internal/pycore_code.h: a value above ADAPTIVE_BACKOFF_BITS bits of
+# backoff), which quickening sets to 0.
+ADAPTIVE_FORMS = tuple(name for name in opcode._specialized_instructions
+                       if name.endswith("_ADAPTIVE"))
 ADAPTIVE_BACKOFF_BITS = 4
 ADAPTIVE_BACKOFF_START = 5
 
 
+def _backoff(counter: int) -> int:
+    return counter & ((1 << ADAPTIVE_BACKOFF_BITS) - 1)
+
+
+def never_ran(counter: int) -> bool:
+    """Whether an adaptive instruction whose first cache entry is `counter` has not run
+    since its code was quickened. Quickening leaves the counter 0; the first run either
+    specializes the instruction (its form is adaptive no more) or backs its counter off,
+    and a backed-off counter keeps a backoff of 1 or more, never 0 again. A loop's
+    instruction that never ran is on a path the loop has not taken (`if tracing:`):
+    the compiled code exits there; waiting for the specializer would be waiting for
+    good."""
+    return counter == 0
+
+
 def specializer_gave_up(counter: int) -> bool:
-    """Whether an adaptive instruction whose first cache entry is `counter` failed
-    to specialize at least once since it was last made adaptive."""
-    return counter & ((1 << ADAPTIVE_BACKOFF_BITS) - 1) > ADAPTIVE_BACKOFF_START
+    """Whether an adaptive instruction whose first cache entry is `counter`, which ran,
+    is left generic: it failed to specialize five times since quickening (each failure
+    adds one to the backoff), or it was specialized and missed until the VM made it
+    adaptive again, which restarts the backoff at ADAPTIVE_BACKOFF_START (a site that
+    sees objects of several types does that again and again: richards' `t.runTask()`
+    for four task classes). Below that, the specializer is still trying."""
+    return _backoff(counter) >= ADAPTIVE_BACKOFF_START
 
 
 # The fewest instructions a part of a function unit must run to be worth an executor's

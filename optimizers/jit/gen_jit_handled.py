@@ -43,14 +43,23 @@ def generate(table) -> str:
     lines += ["    }", "    return 0;", "}", ""]
     mask = (1 << table.ADAPTIVE_BACKOFF_BITS) - 1
     lines += ["/* Does this adaptive instruction, whose first cache entry is `counter`, make",
-              " * its loop wait for the specializer (it has not failed to specialize yet)? */",
+              " * its loop wait for the specializer: it ran, and the specializer is still",
+              " * trying (_jit_handled.never_ran and specializer_gave_up are false)? */",
               "static int",
               "waits_for_specializer(int specialized, uint16_t counter)",
               "{",
               "    switch (specialized) {"]
     lines += [f"        case {form}:" for form in table.WAIT_FOR_SPECIALIZER]
-    lines += [f"            return (counter & {mask}) <= {table.ADAPTIVE_BACKOFF_START};",
+    lines += [f"            return counter != 0 && (counter & {mask}) < {table.ADAPTIVE_BACKOFF_START};",
               "    }", "    return 0;", "}", ""]
+    lines += ["/* Has this instruction, which has inline caches, run since its code was",
+              " * quickened (_jit_handled.never_ran)? */",
+              "static int",
+              "ran_since_quickening(int specialized, uint16_t counter)",
+              "{",
+              "    switch (specialized) {"]
+    lines += [f"        case {form}:" for form in table.ADAPTIVE_FORMS]
+    lines += ["            return counter != 0;", "    }", "    return 1;", "}", ""]
     return "\n".join(lines)
 
 

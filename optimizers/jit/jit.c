@@ -240,6 +240,98 @@ is_backward_jump(int opcode)
            opcode == POP_JUMP_BACKWARD_IF_NOT_NONE;
 }
 
+/* Is `opcode` a jump forward (generic forms)? */
+static int
+is_forward_jump(int opcode)
+{
+    return opcode == JUMP_FORWARD || opcode == POP_JUMP_FORWARD_IF_FALSE ||
+           opcode == POP_JUMP_FORWARD_IF_TRUE || opcode == POP_JUMP_FORWARD_IF_NONE ||
+           opcode == POP_JUMP_FORWARD_IF_NOT_NONE || opcode == JUMP_IF_FALSE_OR_POP ||
+           opcode == JUMP_IF_TRUE_OR_POP || opcode == FOR_ITER || opcode == SEND;
+}
+
+/* Set targets[t - head] for every instruction t of the loop's body (`head`
+ * to `last`) that a forward jump inside it goes to: where a path the loop
+ * has not taken ends (may_translate_body). -1 if the code cannot be read. */
+static int
+mark_jump_targets(PyCodeObject *code, int head, int last, char *targets)
+{
+    int extended = 0;   /* the high bits EXTENDED_ARGs give the next oparg */
+    for (int offset = head; offset <= last;) {
+        int word = _Py_Code_GetInstruction(code, offset, 1);
+        if (word < 0) {
+            PyErr_Clear();
+            return -1;
+        }
+        int opcode = word & 255;
+        int oparg = extended | (word >> 8);
+        extended = opcode == EXTENDED_ARG ? oparg << 8 : 0;
+        if (is_forward_jump(opcode) && offset + 1 + oparg <= last) {
+            targets[offset + 1 + oparg - head] = 1;
+        }
+        offset += 1 + _Py_Opcode_CacheEntries(opcode);
+    }
+    return 0;
+}
+
+/* Every instruction from `start` to `last`, the last back edge to `head`, of
+ * a loop: may the translator take it? Each one it will translate must be one
+ * it handles, in the form the specializer chose, and the specializer must be
+ * done with it (waits_for_specializer). An adaptive instruction that never
+ * ran since the code was quickened starts a path the loop has not taken: the
+ * compiled code exits there, and translates nothing up to the next jump
+ * target, so what lies there need not be handled. */
+static int
+may_translate_body(PyCodeObject *code, int start, int head, int last, const char *targets)
+{
+    int cached = 0;     /* instructions with inline caches */
+    int ran = 0;        /* of those, ones that ran since the code was quickened */
+    int untaken = 0;    /* on a path the loop has not taken */
+    for (int offset = start; offset <= last;) {
+        int word = _Py_Code_GetInstruction(code, offset, 1);
+        int specialized = _Py_Code_GetInstruction(code, offset, 0);
+        if (word < 0 || specialized < 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        int opcode = word & 255;
+        int oparg = word >> 8;
+        int caches = _Py_Opcode_CacheEntries(opcode);
+        uint16_t counter = caches > 0 ? _PyCode_CODE(code)[offset + 1] : 0;
+        untaken = untaken && !targets[offset - head];
+        if (caches > 0) {
+            cached++;
+            if (!ran_since_quickening(specialized & 255, counter)) {
+                untaken = 1;
+            }
+            else {
+                ran++;
+            }
+        }
+        if (is_backward_jump(opcode)) {
+            if (offset + 1 - oparg != head) {
+                return 0;   /* a nested loop's */
+            }
+        }
+        else if (untaken) {
+            /* not translated */
+        }
+        else if (!known_instruction(opcode, specialized & 255, oparg)) {
+            return 0;
+        }
+        else if (caches > 0 && waits_for_specializer(specialized & 255, counter)) {
+            return 0;   /* asked again after the VM's backoff */
+        }
+        offset += 1 + caches;
+    }
+    /* None of them ran since quickening: the VM quickened the code a moment
+     * ago, at this hotspot (3.11 quickens a function called fewer than eight
+     * times whose loops close with a conditional jump at its first hotspot).
+     * Wait a round, for the specializer to see the paths the loop takes; an
+     * instruction that has still not run then is on a path it does not take. */
+    return cached == 0 || ran > 0;
+}
+
 /* Could the translator take the loop whose head is at `head`? Its body runs
  * from the head to the last backward jump to the head (a `for` loop's head is
  * its FOR_ITER, and that jump lies before FOR_ITER's exit; a `while` loop's
@@ -272,30 +364,14 @@ may_translate_loop(PyCodeObject *code, int head, int first)
     if (last < 0 || (is_for && last >= head + 1 + (first >> 8))) {
         return 0;
     }
-    for (int offset = head + (is_for ? 1 : 0); offset <= last;) {
-        int word = _Py_Code_GetInstruction(code, offset, 1);
-        int specialized = _Py_Code_GetInstruction(code, offset, 0);
-        if (word < 0 || specialized < 0) {
-            PyErr_Clear();
-            return 0;
-        }
-        int opcode = word & 255;
-        int oparg = word >> 8;
-        if (is_backward_jump(opcode)) {
-            if (offset + 1 - oparg != head) {
-                return 0;   /* a nested loop's */
-            }
-        }
-        else if (!known_instruction(opcode, specialized & 255, oparg)) {
-            return 0;
-        }
-        else if (_Py_Opcode_CacheEntries(opcode) > 0 &&
-                 waits_for_specializer(specialized & 255, _PyCode_CODE(code)[offset + 1])) {
-            return 0;   /* asked again after the VM's backoff */
-        }
-        offset += 1 + _Py_Opcode_CacheEntries(opcode);
+    char *targets = PyMem_Calloc(last + 1 - head, 1);
+    if (targets == NULL) {
+        return 0;
     }
-    return 1;
+    int result = mark_jump_targets(code, head, last, targets) == 0 &&
+                 may_translate_body(code, head + (is_for ? 1 : 0), head, last, targets);
+    PyMem_Free(targets);
+    return result;
 }
 
 /* Could the translator take the function unit at `head` (its RESUME)? Only a

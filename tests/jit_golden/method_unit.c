@@ -907,7 +907,4 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new4 != NULL) { Py_XDECREF(old4); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-  i119: /* LOAD_FAST e */ ;
-  i120: /* BUILD_TUPLE  */ ;
-  i121: /* RETURN_VALUE  */ ;
 }
