@@ -199,8 +199,11 @@ def compile_and_open(source: str) -> str | None:
             return None
         if result.returncode != 0:
             tail = "\n".join(result.stderr.decode("utf-8", "replace").splitlines()[-5:])
-            _warn_once("failed", f"{cc[0]} failed on a generated loop (a plugopt.jit "
-                       f"bug; the loop runs in the interpreter):\n{tail}")
+            # Most likely a translator bug, but the compiler's environment can
+            # fail it too (a full disk, a build folder a program removed).
+            _warn_once("failed", f"{cc[0]} failed on a generated loop (the loop runs in "
+                       "the interpreter; unless its output below names a cause outside "
+                       f"jit, please report it as a plugopt.jit bug):\n{tail}")
             return None
         with open(out, "rb") as file:
             data = file.read()
