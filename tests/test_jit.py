@@ -627,6 +627,53 @@ PROGRAMS = {
 
         main()
     """,
+    # Methods returning `and`/`or` of attributes and `not` (richards'
+    # isTaskHoldingOrWaiting), inlined; then attributes whose truth the inlined
+    # code does not take (a list, an int, a str): the interpreter makes the call.
+    "short_circuits": """
+        class Task:
+            def __init__(self, i):
+                self.holding = i % 3 == 0
+                self.pending = i % 5 == 0
+                self.waiting = i % 2 == 0
+                self.weight = float(i % 4)
+                self.spare = 0.25
+
+            def blocked(self):
+                return self.holding or (not self.pending and self.waiting)
+
+            def load(self):
+                return self.weight or self.spare
+
+            def label(self):
+                return self.pending and self.holding
+
+            def fallback(self):   # an object or a float: not inlined, called
+                return self.weight or 0.5
+
+        def scan(tasks):
+            blocked = 0
+            total = 0.0
+            for t in tasks:
+                if t.blocked():
+                    blocked += 1
+                total += t.load() + t.fallback()
+            return blocked, total
+
+        def main():
+            tasks = [Task(i) for i in range(400)]
+            for rnd in range(5):
+                print(scan(tasks))
+            tasks[7].holding = [1]
+            tasks[9].pending = 0
+            tasks[11].weight = 3
+            print(scan(tasks))
+            tasks[13].holding = "yes"
+            tasks[14].pending = None
+            print(scan(tasks), [t.label() for t in tasks[:16]])
+
+        main()
+    """,
     # Attributes of instances (values array and slots) inside loops, and what
     # makes their guards fail: the class changed, an attribute deleted, a
     # __dict__ made, another class in the list.
@@ -1279,6 +1326,22 @@ def test_methods_are_inlined(patched_python: Path, program_files: dict[str, Path
     # finalizer, is called), compiled once the specializer has settled.
     (entries, iterations), = found["make"].values()
     assert iterations > 300 and entries < 10, found
+
+
+def test_and_or_not_are_inlined(patched_python: Path, program_files: dict[str, Path],
+                                tmp_path: Path) -> None:
+    # scan's loop, with blocked() and load() inlined (else its Python calls
+    # would make it too short to compile) and fallback() called, runs its 2,000
+    # iterations of the first five rounds in a few entries.
+    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
+                  EXECUTORS_RUNNER, program_files["short_circuits"], "scan"],
+                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
+                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout == run_plain(patched_python, program_files["short_circuits"])
+    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
+    (entries, iterations), = json.loads(line[len(EXECUTORS_MARKER):])["scan"].values()
+    assert iterations > 2000 and entries < 40, (entries, iterations)
 
 
 def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> None:

@@ -1715,6 +1715,7 @@ class _Gen:
             return False
         if function.__code__.co_argcount != len(args):
             return False
+        state = self.snapshot()
         if first[0] is Kind.OBJ:
             m = first[1]
             self.guard(f"{m} == {self.ref(function)} && "
@@ -1724,6 +1725,11 @@ class _Gen:
         self.inline_exit = (off, list(self.stack))
         try:
             result = _Inliner(self, function, args).run()
+        except Unsupported:
+            # A body its instructions let through that the inliner cannot take
+            # after all (`x or 0.5`: values of two kinds): the call is made.
+            self.restore(state)
+            return False
         finally:
             self.inline_exit = None
         del self.stack[len(self.stack) - nargs - 2:]
@@ -1849,7 +1855,9 @@ class _Inliner:
                "LOAD_GLOBAL", "PRECALL", "CALL", "RETURN_VALUE",
                # conditional expressions (diamond)
                "COMPARE_OP", "POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE",
-               "JUMP_FORWARD"}
+               "JUMP_FORWARD",
+               # `not`, and `and`/`or` choosing a value (short_circuit)
+               "UNARY_NOT", "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"}
     ATTRIBUTE_FORMS = {"LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT",
                        "STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"}
 
@@ -1911,15 +1919,20 @@ class _Inliner:
         finally:
             gen.stack, gen.code, gen.caches = own
 
-    def straight(self, instructions: list) -> Entry | None:
+    def straight(self, instructions: list, meet: int | None = None) -> Entry | None:
         """Translate `instructions`, a part of the body whose only jumps are those
-        of conditional expressions (diamond); the return value's entry if the
-        part returns, else None."""
+        of conditional expressions (diamond) and of `and`/`or` (short_circuit);
+        the return value's entry if the part returns, else None. `meet` is the
+        offset where the `and`/`or` this part is an operand of meets: a jump
+        there ends the part with the value it keeps."""
         n = 0
         while n < len(instructions):
             ins = instructions[n]
             if ins.opname in ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP"):
                 n = self.diamond(instructions, n)
+                continue
+            if ins.opname in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
+                n = self.short_circuit(instructions, n, meet)
                 continue
             if _BASE.get(ins.opname, ins.opname) in ("JUMP_FORWARD", *_FORWARD_BRANCHES,
                                                       "COMPARE_OP"):
@@ -1982,7 +1995,69 @@ class _Inliner:
         self.known, self.checked = dict(before[2]), set(before[4])
         return meet
 
-    def arm(self, instructions: list, before: tuple) -> list[Entry] | None:
+    def short_circuit(self, instructions: list, n: int, meet: int | None) -> int:
+        """`x or y`, `x and y` choosing a value: the jump at `n` keeps its
+        operand and goes to where the operands meet if the operand's truth says
+        so (JUMP_IF_TRUE_OR_POP: true), else drops it and the instructions up to
+        there compute the other operand. Both values meet in one C variable;
+        the other operand is translated as an arm (it has no effects; one the
+        specializer never saw run exits before the call). A jump to `meet`
+        belongs to an enclosing `and`/`or` (`a or (b and c)` jumps from b's test
+        straight to where a's meets): this part ends there. Returns the index
+        of the instruction where the values meet."""
+        gen = self.gen
+        jump = instructions[n]
+        offsets = [ins.offset for ins in instructions]
+        if jump.argval in offsets:
+            end = offsets.index(jump.argval)
+        elif jump.argval == meet:
+            end = len(instructions)
+        else:
+            raise Unsupported("a jump out of an `and`/`or`")
+        kept = gen.stack[-1]
+        truth = self.truth(kept)
+        keep = truth if jump.opname == "JUMP_IF_TRUE_OR_POP" else f"!({truth})"
+        kind = kept[0] if kept[0] in UNBOXED else Kind.BORROWED
+        value = kept[1] if kept[0] in UNBOXED else gen.object_expr(self.borrowable(kept))
+        merged = Entry(kind, gen.var(kind))
+        label = f"arm{gen.nvars}"
+        gen.nvars += 1
+        gen.emit(f"{merged[1]} = {value};")
+        gen.emit(f"if ({keep}) goto {label}_meet;")
+        gen.stack.pop()
+        before = (list(gen.stack), list(self.locals), dict(self.known), dict(self.pending),
+                  set(self.checked))
+        other = self.arm(instructions[n + 1:end], before, jump.argval)
+        if other is not None:
+            if len(other) != 1 or other[0][0] is not kind:
+                raise Unsupported("an `and`/`or` of values of two kinds")
+            gen.emit(f"{merged[1]} = {other[0][1]};")
+        gen.lines.append(f"  {label}_meet: ;")
+        gen.stack = [*before[0], merged]
+        self.known, self.checked = dict(before[2]), set(before[4])
+        return end
+
+    def truth(self, entry: Entry) -> str:
+        """A C expression of `entry`'s truth, for a number in C, True, False,
+        None, an exact float or an exact int; any other object exits before the
+        call (its __bool__ or __len__ could run code)."""
+        kind, what = entry
+        if kind is Kind.DOUBLE:
+            return f"(({what}) != 0.0)"
+        if kind is Kind.INT:
+            return f"(({what}) != 0)"
+        gen = self.gen
+        o = gen.object_expr(self.borrowable(entry))
+        truth = gen.var(Kind.INT)
+        # 3.11's int 0 is the one with no digits (ob_size 0).
+        gen.emit(f"{truth} = {o} == Py_True ? 1 : ({o} == Py_False || {o} == Py_None) ? 0 : "
+                 f"PyFloat_CheckExact({o}) ? PyFloat_AS_DOUBLE({o}) != 0.0 : "
+                 f"PyLong_CheckExact({o}) ? Py_SIZE({o}) != 0 : -1;")
+        gen.guard(f"{truth} >= 0", -1)
+        return truth
+
+    def arm(self, instructions: list, before: tuple,
+            meet: int | None = None) -> list[Entry] | None:
         """One arm of a conditional expression, from the state `before` it: the
         values it pushed (arm_values), or None if it exits before the call."""
         gen = self.gen
@@ -1991,7 +2066,7 @@ class _Inliner:
         self.checked = set(before[4])
         nlines = len(gen.lines)
         try:
-            if self.straight(instructions) is not None:
+            if self.straight(instructions, meet) is not None:
                 raise Unsupported("a return inside a conditional expression")
             return self.arm_values(before)
         except (Unsupported, NotYet):
@@ -2044,6 +2119,8 @@ class _Inliner:
             gen.binary_op(ins.opname, ins.arg, ins.argrepr, -1)
         elif base == "UNARY_NEGATIVE":
             gen.negative(-1)
+        elif base == "UNARY_NOT":
+            gen.push_bool(f"!({self.truth(gen.stack.pop())})")
         elif base == "LOAD_ATTR":
             self.load_attr(ins)
         elif base == "STORE_ATTR":
