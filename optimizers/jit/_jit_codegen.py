@@ -1032,8 +1032,10 @@ class _Gen:
         (_jit_handled.never_ran): jit.c asks for the loop only once some of its
         instructions ran, so this one is on a path the loop has not taken."""
         counter = self.caches.get(ins.offset // 2, {}).get("counter")
-        return (ins.opname.endswith("_ADAPTIVE") and counter is not None
-                and _jit_handled.never_ran(counter))
+        # A CALL is never a path of its own: a specialized PRECALL of a builtin
+        # makes the call itself and skips it (its counter stays 0).
+        return (ins.opname.endswith("_ADAPTIVE") and ins.opname != "CALL_ADAPTIVE"
+                and counter is not None and _jit_handled.never_ran(counter))
 
     def settle(self, name: str, off: int) -> None:
         """Before translating the instruction `name` at `off` generically: wait

@@ -299,7 +299,10 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
         int caches = _Py_Opcode_CacheEntries(opcode);
         uint16_t counter = caches > 0 ? _PyCode_CODE(code)[offset + 1] : 0;
         untaken = untaken && !targets[offset - head];
-        if (caches > 0) {
+        /* A CALL runs right after its PRECALL, if at all: 3.11's specialized
+         * PRECALLs of builtins make the call themselves and skip it, so its
+         * counter stays 0 on a path the loop takes. */
+        if (caches > 0 && opcode != CALL) {
             cached++;
             if (!ran_since_quickening(specialized & 255, counter)) {
                 untaken = 1;
