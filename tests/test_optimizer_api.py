@@ -364,6 +364,26 @@ def test_compile_that_raises_goes_to_unraisablehook(api) -> None:
     assert result.stdout.split() == ["4950", "['RuntimeError']", "True", "0"]
 
 
+def test_offer_made_after_profiling_began_is_dropped_quietly(api) -> None:
+    # A compile may run Python code, and another thread may start tracing or
+    # profiling meanwhile (pdb in CPython's test_pdb, while jit compiled a loop
+    # of threading's): nothing can be installed then, and that is no error of
+    # the optimizer's (it was reported as one through sys.unraisablehook).
+    result = api("""
+        seen = []
+        sys.unraisablehook = lambda u: seen.append(repr(u.exc_value))
+        opt = testopt.Optimizer(BACK, 0.5, 0.0, mode="profile_meanwhile"); opt.register()
+        total = 0
+        for i in range(100):
+            total += i
+        profiling = sys.getprofile() is opt
+        sys.setprofile(None)
+        s = _optimizer.get_stats()
+        print(total, seen, profiling, len(opt.compiled), s["installed"], s["failed"])
+    """)
+    assert result.stdout.split() == ["4950", "[]", "True", "1", "0", "0"], result.stdout
+
+
 def test_declining_optimizer_is_asked_with_exponential_backoff(api) -> None:
     result = api("""
         opt = testopt.Optimizer(BACK, 1.0, 1.0, mode="decline"); opt.register()

@@ -1,8 +1,10 @@
 /* testopt: a test-only optimizer for plugopt's pytest suite.
  *
  * Optimizer(capabilities, optimization_cost=1.0, run_cost=1.0, mode="count")
- *     compile() offers a counting executor (N = 0), declines ("decline") or
- *     raises ("raise"); any `misbehave` way (below) as mode offers
+ *     compile() offers a counting executor (N = 0), declines ("decline"),
+ *     raises ("raise"), or sets a profile function before it offers one
+ *     ("profile_meanwhile": as if another thread began profiling while it
+ *     compiled); any `misbehave` way (below) as mode offers
  *     executors that break the contract that way. .register() registers it; .compiled lists
  *     (qualname, offset) of every compile call.
  * install(code, offset, advance=0, raise_exc=None, misbehave=None) -> Executor
@@ -194,6 +196,12 @@ static PyTypeObject TestExecutor_Type = {
     .tp_weaklistoffset = offsetof(TestExecutor, weakreflist),
 };
 
+static int
+profile_nothing(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
+{
+    return 0;
+}
+
 static PyExecutorObject *
 test_compile(PyOptimizerObject *self_, PyCodeObject *code, int offset)
 {
@@ -210,6 +218,9 @@ test_compile(PyOptimizerObject *self_, PyCodeObject *code, int offset)
     if (self->mode == 2) {
         PyErr_SetString(PyExc_RuntimeError, "testopt compile failed on purpose");
         return NULL;
+    }
+    if (self->mode == 4) {
+        PyEval_SetProfile(profile_nothing, (PyObject *)self);
     }
     return (PyExecutorObject *)new_executor(0, NULL, self->misbehave);
 }
@@ -235,7 +246,8 @@ optimizer_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     self->base.run_cost = (float)run_cost;
     self->misbehave = misbehave_way(mode);
     self->mode = strcmp(mode, "decline") == 0 ? 1 : strcmp(mode, "raise") == 0 ? 2
-                 : self->misbehave != NULL ? 3 : 0;
+                 : self->misbehave != NULL ? 3
+                 : strcmp(mode, "profile_meanwhile") == 0 ? 4 : 0;
     self->compiled = PyList_New(0);
     if (self->compiled == NULL) {
         Py_DECREF(self);

@@ -139,6 +139,16 @@ ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
         }
         return NULL;
     }
+    /* The compile may have run Python code (a translator, a compiler
+     * process), and another thread may have set a trace or profile function
+     * meanwhile: no executor can be installed now. The offer is dropped, as a
+     * decline, not reported as the optimizer's error; the VM asks again after
+     * the backoff. */
+    if (_PyOptimizer_TracingAnywhere()) {
+        state->stats.declined++;
+        Py_DECREF(executor);
+        return NULL;
+    }
     state->stats.offered++;
     if (_Py_Executor_Replace(code, offset, executor) < 0) {
         state->stats.failed++;
