@@ -1231,6 +1231,21 @@ def run_jit(python: Path, program: Path, cache: Path,
     return result.stdout, json.loads(stats_lines[0][len(STATS_MARKER):]), rest
 
 
+def executors_after(python: Path, program: Path, names: list[str],
+                    tmp_path: Path) -> dict[str, dict[str, list[int]]]:
+    """Run `program` under jit and the checker at threshold 16, as a program meets
+    it; check it prints what it prints without jit, and return the executors of the
+    functions `names` afterwards: {name: {offset: [entries, iterations]}}."""
+    result = run([python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
+                  EXECUTORS_RUNNER, program, *names],
+                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
+                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout == run_plain(python, program)
+    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
+    return json.loads(line[len(EXECUTORS_MARKER):])
+
+
 @pytest.mark.parametrize("functions", ["0", "1"])
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_same_output_as_without_optimizer(patched_python: Path, program_files: dict[str, Path],
@@ -1273,14 +1288,8 @@ def test_loops_with_untaken_paths_are_compiled(patched_python: Path,
     # walk's loop compiles (its untaken path, which holds an f-string, is an exit)
     # and runs most of its 24,300 iterations compiled; then the path is taken 300
     # times, each time leaving compiled code there (same output, checker silent).
-    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
-                  EXECUTORS_RUNNER, program_files["untaken_paths"], "walk"],
-                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
-                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
-    assert result.returncode == 0, output(result)
-    assert result.stdout == run_plain(patched_python, program_files["untaken_paths"])
-    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
-    (entries, iterations), = json.loads(line[len(EXECUTORS_MARKER):])["walk"].values()
+    found = executors_after(patched_python, program_files["untaken_paths"], ["walk"], tmp_path)
+    (entries, iterations), = found["walk"].values()
     assert iterations > 20000 and entries >= 300, (entries, iterations)
 
 
@@ -1311,14 +1320,8 @@ def test_methods_are_inlined(patched_python: Path, program_files: dict[str, Path
     # (about 300 a loop run); count's loop is declined (count returns a
     # comparison's bool, which the inliner does not translate, and the loop is
     # too short for a Python call), absorb's too (zip).
-    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
-                  EXECUTORS_RUNNER, program_files["inlined_methods"], "run", "make"],
-                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
-                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
-    assert result.returncode == 0, output(result)
-    assert result.stdout == run_plain(patched_python, program_files["inlined_methods"])
-    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
-    found = json.loads(line[len(EXECUTORS_MARKER):])
+    found = executors_after(patched_python, program_files["inlined_methods"], ["run", "make"],
+                            tmp_path)
     assert len(found["run"]) >= 5, found
     for entries, iterations in found["run"].values():
         assert iterations > 1000 and entries < 40, found
@@ -1333,14 +1336,8 @@ def test_and_or_not_are_inlined(patched_python: Path, program_files: dict[str, P
     # scan's loop, with blocked() and load() inlined (else its Python calls
     # would make it too short to compile) and fallback() called, runs its 2,000
     # iterations of the first five rounds in a few entries.
-    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
-                  EXECUTORS_RUNNER, program_files["short_circuits"], "scan"],
-                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
-                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
-    assert result.returncode == 0, output(result)
-    assert result.stdout == run_plain(patched_python, program_files["short_circuits"])
-    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
-    (entries, iterations), = json.loads(line[len(EXECUTORS_MARKER):])["scan"].values()
+    found = executors_after(patched_python, program_files["short_circuits"], ["scan"], tmp_path)
+    (entries, iterations), = found["scan"].values()
     assert iterations > 2000 and entries < 40, (entries, iterations)
 
 
@@ -1352,16 +1349,8 @@ def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> 
     # inside the loop) likewise.
     program = tmp_path / "object_loops.py"
     program.write_text(textwrap.dedent(OBJECT_LOOPS))
-    plain = run([patched_python, program])
-    assert plain.returncode == 0, output(plain)
-    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
-                  EXECUTORS_RUNNER, program, "combine", "first_hit", "collect", "index_of"],
-                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
-                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
-    assert result.returncode == 0, output(result)
-    assert result.stdout == plain.stdout
-    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
-    executors = json.loads(line[len(EXECUTORS_MARKER):])
+    executors = executors_after(patched_python, program,
+                                ["combine", "first_hit", "collect", "index_of"], tmp_path)
     for name, iterations in (("combine", 11000), ("first_hit", 7000), ("index_of", 2500)):
         (entries, completed), = executors[name].values()
         assert completed > iterations and entries < 100, executors
@@ -1379,14 +1368,8 @@ def test_generic_instructions_run_compiled(patched_python: Path, program_files: 
     # for the specializer once (NotYet), then compiles with what it left generic
     # made through the C API, and runs most of its iterations compiled (attributes'
     # owners are of four types, lookups' keys index a dict, words compares strs).
-    result = run([patched_python, "-X", "optimizer=jit", "-X", "optimizer_check", "-c",
-                  EXECUTORS_RUNNER, program_files["generic_loops"], *GENERIC_NAMES],
-                 env={"PYTHONOPTIMIZERTHRESHOLD": "16",
-                      "PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
-    assert result.returncode == 0, output(result)
-    assert result.stdout == run_plain(patched_python, program_files["generic_loops"])
-    line, = [line for line in result.stderr.splitlines() if line.startswith(EXECUTORS_MARKER)]
-    found = json.loads(line[len(EXECUTORS_MARKER):])
+    found = executors_after(patched_python, program_files["generic_loops"], GENERIC_NAMES,
+                            tmp_path)
     for name in GENERIC_NAMES:
         (entries, iterations), = found[name].values()
         assert iterations >= 40 and iterations > 2 * entries, (name, found)
