@@ -1970,8 +1970,7 @@ class _Inliner:
         taken = true if jump.opname.endswith("_IF_TRUE") else f"!{true}"
         label = f"arm{gen.nvars}"
         gen.nvars += 1
-        before = (list(gen.stack), list(self.locals), dict(self.known), dict(self.pending),
-                  set(self.checked))
+        before = self.arm_state()
         gen.emit(f"if ({taken}) goto {label}_second;")
         first_values = self.arm(instructions[n + 2:second - 1], before)
         merged: list[Entry] | None = None
@@ -2027,8 +2026,7 @@ class _Inliner:
         gen.emit(f"{merged[1]} = {value};")
         gen.emit(f"if ({keep}) goto {label}_meet;")
         gen.stack.pop()
-        before = (list(gen.stack), list(self.locals), dict(self.known), dict(self.pending),
-                  set(self.checked))
+        before = self.arm_state()
         other = self.arm(instructions[n + 1:end], before, jump.argval)
         if other is not None:
             if len(other) != 1 or other[0][0] is not kind:
@@ -2057,6 +2055,13 @@ class _Inliner:
                  f"PyLong_CheckExact({o}) ? Py_SIZE({o}) != 0 : -1;")
         gen.guard(f"{truth} >= 0", -1)
         return truth
+
+    def arm_state(self) -> tuple:
+        """The state an arm starts from (arm) and must leave as it was
+        (arm_values): the stack, the locals, what is known and checked, the
+        stores held back."""
+        return (list(self.gen.stack), list(self.locals), dict(self.known),
+                dict(self.pending), set(self.checked))
 
     def arm(self, instructions: list, before: tuple,
             meet: int | None = None) -> list[Entry] | None:
