@@ -967,6 +967,102 @@ PROGRAMS = {
             made.append(S(float(n + 1)).a)
         print(made[48:52])
     """,
+    # Loops over objects of several classes (richards' tasks, a scene's shapes).
+    # In scan, every site the specializer cached for Square meets a Circle or a
+    # Measured too: the same method inherited (inlined, its attributes where
+    # Square has them), another method (called), a property where Square has
+    # an attribute (read generically). scan_all adds what still leaves the
+    # compiled code: attributes one slot further (Tagged), an instance
+    # attribute hiding the method (Hooked: after the LOAD_METHOD), another
+    # method returning a float (Slotted, with __slots__).
+    "polymorphic": """
+        class Shape:
+            def __init__(self, size):
+                self.size = size
+                self.hits = 0
+                self.label = "shape"
+
+            def weight(self):
+                return self.size * 2.0 + self.hits
+
+            def touch(self, k):
+                self.hits = self.hits + 1
+                return self
+
+        class Square(Shape):
+            pass
+
+        class Circle(Shape):
+            def touch(self, k):
+                self.hits = self.hits + k % 3
+                return self
+
+        class Measured(Shape):
+            @property
+            def label(self):
+                return "measured" + str(self.size)
+
+            @label.setter
+            def label(self, value):
+                pass
+
+        class Tagged(Shape):
+            def __init__(self, size):
+                self.extra = 1
+                super().__init__(size)
+
+        class Hooked(Shape):
+            def __init__(self, size):
+                super().__init__(size)
+                self.touch = lambda k: self
+
+        class Slotted:
+            __slots__ = ("size", "hits", "label")
+
+            def __init__(self, size):
+                self.size = size
+                self.hits = 0
+                self.label = "slotted"
+
+            def weight(self):
+                return self.size * 3.0 + self.hits
+
+            def touch(self, k):
+                self.hits = self.hits + 3
+                return self
+
+        def scan(shapes, rounds):
+            total = 0.0
+            n = 0
+            for r in range(rounds):
+                for s in shapes:
+                    total += s.weight()
+                    n += len(s.touch(r).label)
+            return total, n
+
+        def scan_all(shapes, rounds):
+            total = 0.0
+            n = 0
+            for r in range(rounds):
+                for s in shapes:
+                    total += s.weight()
+                    n += len(s.touch(r).label)
+            return total, n
+
+        def main():
+            squares = [Square(float(i)) for i in range(30)]
+            print(scan(squares, 20), scan_all(squares, 20))
+            mixed = [kind(float(i)) for i in range(20) for kind in (Square, Circle, Measured)]
+            for rnd in range(4):
+                print(scan(mixed, 30))
+            everything = mixed + [kind(float(i)) for i in range(3)
+                                  for kind in (Tagged, Hooked, Slotted)]
+            for rnd in range(4):
+                print(scan_all(everything, 30))
+            print(sorted({type(s).__name__: s.hits for s in everything}.items()))
+
+        main()
+    """,
     # Loops of object code: Python calls in the body (the interpreter makes them,
     # continuations go on after them), objects replaced in a list (one with a
     # destructor that prints), a callee that raises, tuple subscripts, negation,
@@ -1339,6 +1435,22 @@ def test_and_or_not_are_inlined(patched_python: Path, program_files: dict[str, P
     found = executors_after(patched_python, program_files["short_circuits"], ["scan"], tmp_path)
     (entries, iterations), = found["scan"].values()
     assert iterations > 2000 and entries < 40, (entries, iterations)
+
+
+def test_polymorphic_sites_stay_compiled(patched_python: Path, program_files: dict[str, Path],
+                                         tmp_path: Path) -> None:
+    # scan's inner loop, compiled while it saw only Squares, then runs its
+    # 4 * 30 * 60 iterations over Squares, Circles and Measureds without
+    # leaving the compiled code: one entry a run of the loop (140 runs; a few
+    # more while it gets hot). Exits for every Circle (a guard on Square's
+    # type) would make thousands.
+    found = executors_after(patched_python, program_files["polymorphic"], ["scan", "scan_all"],
+                            tmp_path)
+    (entries, iterations), = found["scan"].values()
+    assert iterations > 7000 and entries < 200, (entries, iterations)
+    # scan_all's exits (three kinds, 9 of the 69 objects) do not make it step aside.
+    (entries, iterations), = found["scan_all"].values()
+    assert iterations > 7000, (entries, iterations)
 
 
 def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> None:

@@ -34,12 +34,17 @@ globals dict and on the function (the VM removes it when either changes: a
 global rebound, a `__code__` replaced), so the guard at the call only checks
 that the executor is still installed and that the frame runs with those
 globals (for a loop whose globals keep changing, it looks the name up at
-every call); for a method, the guard checks that LOAD_METHOD's inline cache
-still holds the function and that it runs the same code. The inlined body's
-attribute stores are made at its end, after every check: a guard that fails
-inside it exits before the call's PRECALL, with the callable and its
-arguments on the stack, and the interpreter then makes the call as if the
-compiled code had never started it. Other calls are made from the compiled
+every call); for a method, the guard checks that LOAD_METHOD found the
+function in its inline cache and that it runs the same code. The inlined
+body's attribute stores are made at its end, after every check: a guard that
+fails inside it (or a method that is another one: an owner of another class)
+goes where the call is made through vectorcall instead, or, where the body
+returns or takes an unboxed number, exits before the call's PRECALL, with the
+callable and its arguments on the stack, and the interpreter then makes the
+call as if the compiled code had never started it (inline_call, fallback).
+Sites whose owners are of several classes check the cached class first and
+any other class's state after it (owner_check, load_method; jit_runtime.h).
+Other calls are made from the compiled
 code through vectorcall, with the frame current (vector_call); a loop whose
 body is short for the calls of Python functions it makes is declined
 (BODY_PER_PYTHON_CALL).
@@ -288,6 +293,10 @@ class _Gen:
         # taken (never_ran)
         self.translated = 0
         self.inline_exit: tuple[int, list] | None = None   # exit while inlining
+        # While inlining a call that has a way back (inline_call): the label
+        # where the body's guards go instead of exiting, to make the call.
+        self.inline_fallback: str | None = None
+        self.gone_to: set[str] = set()   # the fallbacks some guard goes to
         # C statements every exit from the inlined body runs first (dropping
         # the instance an inlined constructor made)
         self.inline_cleanup: list[str] = []
@@ -402,6 +411,11 @@ class _Gen:
         """Exit before `offset` unless `condition` holds (inside an inlined
         body: before the call, with the caller's stack as it was there),
         running the C statements `cleanup` first."""
+        if self.inline_fallback is not None:
+            self.gone_to.add(self.inline_fallback)
+            goto = [*(cleanup or []), f"goto {self.inline_fallback};"]
+            self.emit(f"if (!({condition})) {{ {' '.join(goto)} }}")
+            return
         if self.inline_exit is not None:
             offset, caller_stack = self.inline_exit
             own, self.stack = self.stack, caller_stack
@@ -607,6 +621,7 @@ class _Gen:
         self.stack, self.cached, self.dirty = stack, cached, dirty
         self.may_have_run_code, self.joins, self.callees = ran, joins, callees
         self.inline_exit = None
+        self.inline_fallback = None
         self.inline_cleanup = []
 
     def end_segment(self, off: int) -> None:
@@ -776,7 +791,7 @@ class _Gen:
             self.stack.append(Entry(Kind.NULL, ""))
         elif base == "IS_OP":
             self.is_op(arg, off)
-        elif name in ("LOAD_METHOD_WITH_VALUES", "LOAD_METHOD_NO_DICT"):
+        elif base == "LOAD_METHOD":
             self.load_method(ins, off)
         elif base == "RETURN_VALUE" and self.function:
             self.end_segment(off)
@@ -784,7 +799,7 @@ class _Gen:
             self.load_attr(ins, off)
         elif name in ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"):
             self.store_attr(ins, off)
-        elif base in ("LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"):
+        elif base in ("LOAD_ATTR", "STORE_ATTR"):
             self.generic_attribute(ins, off)
         elif name in _FUSED_COMPARISONS:
             return self.compare_and_branch(ins, off)
@@ -1105,10 +1120,8 @@ class _Gen:
                          status=True)
 
     def generic_attribute(self, ins, off: int) -> None:
-        """LOAD_ATTR, STORE_ATTR and LOAD_METHOD in any form but those read
-        from the instance in C: PyObject_GetAttr, PyObject_SetAttr. The method
-        is pushed bound, below a NULL (as LOAD_METHOD pushes an attribute that
-        is not a method): the call then calls the bound method."""
+        """LOAD_ATTR and STORE_ATTR in any form but those read from the
+        instance in C: PyObject_GetAttr, PyObject_SetAttr."""
         self.settle(ins.opname, off)
         name = self.ref(self.code.co_names[ins.arg])
         base = _BASE.get(ins.opname, ins.opname)
@@ -1117,8 +1130,6 @@ class _Gen:
                          status=True)
             return
         self.generic(1, lambda o: f"PyObject_GetAttr({o}, {name})", off)
-        if base == "LOAD_METHOD":
-            self.stack.insert(len(self.stack) - 1, Entry(Kind.NULL, ""))
 
     def compare_value(self, ins, off: int) -> None:
         """COMPARE_OP not fused with a jump: of two unboxed numbers of one kind
@@ -1437,9 +1448,23 @@ class _Gen:
             raise Unsupported(f"{ins.opname} without its cache")
         return version, index
 
+    def owner_check(self, ins, owner: str, version: int, index: int,
+                    same_class: str | None = None) -> str:
+        """The C condition that `owner` keeps the attribute of an
+        `*_INSTANCE_VALUE` or `*_SLOT` instruction where the type the specializer
+        saw keeps it: that type's version, or else, for an owner of another type
+        (a loop over tasks of several classes), a check of its type's current
+        state (jit_runtime.h, "Polymorphic sites"). `same_class`: a C variable
+        that holds the first check's answer already."""
+        helper = ("plugopt_slot_attr_at" if ins.opname.endswith("_SLOT")
+                  else "plugopt_values_attr_at")
+        same = same_class or f"Py_TYPE({owner})->tp_version_tag == {version}u"
+        return f"({same} || {helper}({owner}, {self.ref(ins.argval)}, {index}))"
+
     def store_attr(self, ins, off: int) -> None:
         """STORE_ATTR_INSTANCE_VALUE and STORE_ATTR_SLOT over an attribute that is
-        set, as the interpreter runs them behind the type's version. The old value
+        set, as the interpreter runs them behind the type's version (or, for an
+        owner of another type, owner_check's check of its type). The old value
         is dropped here only when it is a float, an int, a bool or None, whose
         destructors run no Python code; a float nobody else references takes the
         new value in place. Anything else: exit, and the interpreter stores."""
@@ -1449,7 +1474,7 @@ class _Gen:
             raise Unsupported(f"{ins.opname} of an unboxed owner")
         self.flush_before_release([owner], off)
         o = self.object_expr(owner)
-        self.guard(f"Py_TYPE({o})->tp_version_tag == {version}u", off)
+        self.guard(self.owner_check(ins, o, version, index), off)
         slot = f"a{self.nvars}"
         self.nvars += 1
         if ins.opname == "STORE_ATTR_INSTANCE_VALUE":
@@ -1469,10 +1494,11 @@ class _Gen:
 
     def load_attr(self, ins, off: int) -> None:
         """LOAD_ATTR_INSTANCE_VALUE and LOAD_ATTR_SLOT, as the interpreter runs them:
-        the owner's type must have the version the specializer saw (an exit
-        otherwise), and the attribute is read from the instance's values array or
-        its slot (missing: exit). The version tag is written into the source, so a
-        run whose types got other tags compiles the loop again."""
+        where the owner keeps the attribute as the type the specializer saw does
+        (owner_check), it is read from the instance's values array or its slot;
+        anywhere else, or missing there, through PyObject_GetAttr. The version
+        tag is written into the source, so a run whose types got other tags
+        compiles the loop again."""
         version, index = self.attr_cache(ins)
         owner = self.stack[-1]
         if owner[0] in (*UNBOXED, Kind.NULL):
@@ -1484,7 +1510,7 @@ class _Gen:
             fast = f"plugopt_instance_value({expr}, {index})"
         else:
             fast = f"*(PyObject **)((char *){expr} + {index})"
-        self.emit(f"{r} = Py_TYPE({expr})->tp_version_tag == {version}u ? {fast} : NULL;")
+        self.emit(f"{r} = {self.owner_check(ins, expr, version, index)} ? {fast} : NULL;")
         # An owner of another type, or without the attribute there (owners of
         # several types, as in a loop over the shapes of a scene): the
         # interpreter's generic path, PyObject_GetAttr, with the frame current.
@@ -1564,37 +1590,83 @@ class _Gen:
         self.release_safe(right)
 
     def load_method(self, ins, off: int) -> None:
-        """LOAD_METHOD_WITH_VALUES and LOAD_METHOD_NO_DICT, as the interpreter runs
-        them: the owner's type has the version the specializer saw (and, with
-        values, no instance attribute of that name: the shared keys' version), and
-        the method is the one the specializer wrote into the inline cache, read
-        when the cache still holds those versions. Pushes the method and the owner."""
+        """LOAD_METHOD in any form, as the interpreter runs it when it finds a
+        method: pushes the method and the owner. Where the specializer cached one
+        (method_cache_checks) and the owner's type and the cache still have the
+        versions it saw, the method is read from the inline cache. Anywhere else
+        (an owner of another class, as in a loop over tasks or shapes of several
+        classes; a site the specializer left generic) it is looked up as
+        LOAD_METHOD looks it up, with _PyObject_GetMethod, which can run code: the
+        frame is made current first. A lookup that fails exits before the
+        LOAD_METHOD, with the exception set; one that finds an attribute that is
+        not a plain method (a callable instance attribute, a classmethod) exits
+        after it, with what LOAD_METHOD pushes then: NULL and the attribute."""
+        self.box_top(1, off)   # `x.is_integer()` of a float
+        owner = self.stack[-1]
+        if owner[0] is Kind.NULL:
+            raise Unsupported(f"{ins.opname} of NULL")
+        o = self.object_expr(owner)
+        checks = self.method_cache_checks(ins, o, off)
+        if checks is None:
+            self.settle(ins.opname, off)
+        m = self.var(Kind.OBJ)
+        if checks is not None:
+            self.emit(f"if ({checks}) {{")
+            self.emit(f"    {m} = plugopt_cache_object(CODE, {off + 7}); Py_INCREF({m});")
+            self.emit("} else {")
+        else:
+            self.emit("{")
+        # The lookup may run code, and so may dropping the owner: the frame is
+        # made current on this path, and the other one leaves the dirty locals
+        # as they are (as load_attr's).
+        dirty = set(self.dirty)
+        self.flush(off)
+        self.dirty = dirty
+        found = f"found{self.nvars}"
+        self.nvars += 1
+        self.emit(f"    PyExecutor_Frame_SetNextInstr(frame, {off});")
+        self.emit(f"    int {found} = _PyObject_GetMethod({o}, {self.ref(ins.argval)}, &{m});")
+        self.guard(f"{m} != NULL", off)
+        after = self.instrs[self.instrs.index(ins) + 1].offset // 2
+        stack = self.stack
+        self.stack = [*stack[:-1], Entry(Kind.NULL, ""), Entry(Kind.OBJ, m)]
+        drop = [f"Py_DECREF({o});"] if owner[0] is Kind.OBJ else []
+        self.guard(found, after, cleanup=drop)
+        # A method found ran no code but a dict lookup's __eq__, at worst; if
+        # that started tracing, the interpreter goes on after the LOAD_METHOD.
+        self.stack = [*stack[:-1], Entry(Kind.OBJ, m), owner]
+        self.guard("!TRACING()", after)
+        self.stack = stack
+        self.emit("}")
+        self.stack[-1] = Entry(Kind.OBJ, m)
+        self.stack.append(owner)
+        if checks is not None:
+            cache = self.caches.get(off, {})
+            method = _cached_method(cache, self.code.co_names[ins.arg], self.globals)
+            if method is not None and _Inliner.can_inline(method):
+                self.methods[m] = method
+
+    def method_cache_checks(self, ins, owner: str, off: int) -> str | None:
+        """For LOAD_METHOD_WITH_VALUES and LOAD_METHOD_NO_DICT, the C condition
+        under which the interpreter would take the method from the inline cache:
+        the owner's type has the version the specializer saw (and, with values,
+        no instance attribute of that name: the shared keys' version), and the
+        cache still holds those versions. None for any other form."""
         cache = self.caches.get(off, {})
         version = cache.get("type_version")
-        owner = self.stack[-1]
-        if not version or owner[0] in (*UNBOXED, Kind.NULL):
-            raise Unsupported(f"{ins.opname} without its cache")
-        o = self.object_expr(owner)
-        checks = [f"Py_TYPE({o})->tp_version_tag == {version}u",
+        if ins.opname not in ("LOAD_METHOD_WITH_VALUES", "LOAD_METHOD_NO_DICT") or \
+                not version:
+            return None
+        checks = [f"Py_TYPE({owner})->tp_version_tag == {version}u",
                   f"plugopt_cache_u32(CODE, {off + 2}) == {version}u"]
         if ins.opname == "LOAD_METHOD_WITH_VALUES":
             keys = cache.get("keys_version")
             if not keys:
-                raise Unsupported(f"{ins.opname} without its keys version")
-            checks += [f"plugopt_managed_dict({o}) == NULL",
-                       f"plugopt_cached_keys_version(Py_TYPE({o})) == {keys}u",
+                return None
+            checks += [f"plugopt_managed_dict({owner}) == NULL",
+                       f"plugopt_cached_keys_version(Py_TYPE({owner})) == {keys}u",
                        f"plugopt_cache_u32(CODE, {off + 5}) == {keys}u"]
-        elif ins.opname != "LOAD_METHOD_NO_DICT":
-            _specialized(ins.opname)
-            raise Unsupported(ins.opname)
-        self.guard(" && ".join(checks), off)
-        m = self.var(Kind.OBJ)
-        self.emit(f"{m} = plugopt_cache_object(CODE, {off + 7}); Py_INCREF({m});")
-        self.stack[-1] = Entry(Kind.OBJ, m)
-        self.stack.append(owner)
-        method = _cached_method(cache, self.code.co_names[ins.arg], self.globals)
-        if method is not None and _Inliner.can_inline(method):
-            self.methods[m] = method
+        return " && ".join(checks)
 
     def call(self, ins, off: int) -> bool:
         """PRECALL and its CALL: a small function or method inlined, a math
@@ -1645,15 +1717,8 @@ class _Gen:
             raise Unsupported("a call of an unboxed value or NULL")
         self.python_calls += self.runs_python(ins.opname, callable_)
         self.flush(off)
-        a = f"a{self.nvars}"
-        self.nvars += 1
-        items = ", ".join(self.object_expr(entry) for entry in argv) or "NULL"
-        self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
-        self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
         r = self.var(Kind.OBJ)
-        self.emit(f"{r} = PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
-                  f"{len(argv)}, NULL);")
-        self.guard(f"{r} != NULL", off)
+        self.emit_vectorcall(r, callable_, argv, off)
         consumed = self.stack[len(self.stack) - nargs - 2:]
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in consumed:
@@ -1661,6 +1726,18 @@ class _Gen:
         self.may_have_run_code = True   # the call ran code, whatever it dropped
         self.stack.append(Entry(Kind.OBJ, r))
         return True
+
+    def emit_vectorcall(self, r: str, callable_: Entry, argv: list[Entry], off: int) -> None:
+        """The call of the PRECALL at `off` through vectorcall into `r`, the frame
+        current (flushed) and showing the PRECALL; exits before it if it raises."""
+        a = f"a{self.nvars}"
+        self.nvars += 1
+        items = ", ".join(self.object_expr(entry) for entry in argv) or "NULL"
+        self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
+        self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
+        self.emit(f"{r} = PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
+                  f"{len(argv)}, NULL);")
+        self.guard(f"{r} != NULL", off)
 
     def runs_python(self, form: str, callable_: Entry) -> bool:
         """Whether a call made through vectorcall runs a Python function in a
@@ -1703,7 +1780,10 @@ class _Gen:
         """PRECALL and its CALL of a function the translator inlines (_Inliner):
         a global function (load_global checked it is still bound) or a method
         LOAD_METHOD found in its inline cache, checked here to be that function
-        running that code. False if the callable is neither."""
+        running that code. A guard that fails in the body, or a method that is
+        another one (an owner of another class), goes to `fallback`, which makes
+        the call through vectorcall, or exits before the PRECALL. False if the
+        callable is neither."""
         nargs = ins.arg
         first, second = self.stack[-nargs - 2], self.stack[-nargs - 1]
         if first[0] is Kind.NULL and second[0] in (Kind.BORROWED, Kind.OBJ) and \
@@ -1718,14 +1798,18 @@ class _Gen:
         if function.__code__.co_argcount != len(args):
             return False
         state = self.snapshot()
-        if first[0] is Kind.OBJ:
-            m = first[1]
-            self.guard(f"{m} == {self.ref(function)} && "
-                       f"PyFunction_GET_CODE({m}) == {self.ref(function.__code__)}", off)
         consumed = self.stack[len(self.stack) - nargs - 2:]
         self.flush_before_release(consumed, off)
-        self.inline_exit = (off, list(self.stack))
+        fallback = f"call{self.nvars}"
+        self.nvars += 1
+        caller_stack = list(self.stack)
+        self.inline_exit = (off, caller_stack)
+        self.inline_fallback = fallback
         try:
+            if first[0] is Kind.OBJ:
+                m = first[1]
+                self.guard(f"{m} == {self.ref(function)} && "
+                           f"PyFunction_GET_CODE({m}) == {self.ref(function.__code__)}", off)
             result = _Inliner(self, function, args).run()
         except Unsupported:
             # A body its instructions let through that the inliner cannot take
@@ -1734,11 +1818,50 @@ class _Gen:
             return False
         finally:
             self.inline_exit = None
+            self.inline_fallback = None
+        result = self.fallback(fallback, caller_stack, nargs, result, off)
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in consumed:
             self.release_safe(entry)
         self.stack.append(result)
         return True
+
+    def fallback(self, label: str, caller_stack: list[Entry], nargs: int, result: Entry,
+                 off: int) -> Entry:
+        """After an inlined body that returned `result`: the code at `label`,
+        where its guards go, with the caller's stack as it was at the PRECALL
+        (`off`) and nothing of the body done. Where the body returns an owned
+        object, the call is made there through vectorcall (`nargs` arguments)
+        and the two ways meet with the result in that object's variable. Where
+        it returns an unboxed number or a constant (which the code after the
+        call keeps as such, with no reference to drop), or takes an unboxed
+        number, the code exits there before the PRECALL instead, and the
+        interpreter makes the call. Returns the entry of the result."""
+        if label not in self.gone_to:
+            return result   # no guard: no way to the call
+        first, second, *args = caller_stack[len(caller_stack) - nargs - 2:]
+        callable_, argv = (second, args) if first[0] is Kind.NULL else (first, [second, *args])
+        done = f"{label}_done"
+        if result[0] is not Kind.OBJ or any(entry[0] in UNBOXED for entry in argv):
+            self.emit(f"goto {done};")
+            self.lines.append(f"  {label}: ;")
+            own, self.stack = self.stack, caller_stack
+            for line in self.exit_code(off):
+                self.emit(line)
+            self.stack = own
+            self.lines.append(f"  {done}: ;")
+            return result
+        self.emit(f"goto {done};")
+        self.lines.append(f"  {label}: ;")
+        own, self.stack = self.stack, caller_stack
+        dirty = set(self.dirty)
+        self.flush(off)
+        self.emit_vectorcall(result[1], callable_, argv, off)
+        self.dirty = dirty   # boxed on this way only: dirty still on the other
+        self.stack = own
+        self.lines.append(f"  {done}: ;")
+        self.may_have_run_code = True   # the call ran code
+        return result
 
     def inline_construction(self, ins, off: int) -> bool:
         """PRECALL and its CALL of a class (a global) whose instances object.__new__
@@ -1899,6 +2022,9 @@ class _Inliner:
         # Guards already made on the way here: nothing the body does changes
         # what they checked (a type's version, two owners being different).
         self.checked: set[str] = set()
+        # (owner, type version) -> the C variable that says whether the owner
+        # is of the class whose version that is, made on the way here.
+        self.same_class: dict[tuple[str, int], str] = {}
 
     @staticmethod
     def argument(gen: _Gen, kind: Kind, what: object) -> Entry:
@@ -1994,6 +2120,7 @@ class _Inliner:
         # What only one arm read or checked is not known after them.
         gen.stack = [*before[0], *merged]
         self.known, self.checked = dict(before[2]), set(before[4])
+        self.same_class = dict(before[5])
         return meet
 
     def short_circuit(self, instructions: list, n: int, meet: int | None) -> int:
@@ -2035,6 +2162,7 @@ class _Inliner:
         gen.lines.append(f"  {label}_meet: ;")
         gen.stack = [*before[0], merged]
         self.known, self.checked = dict(before[2]), set(before[4])
+        self.same_class = dict(before[5])
         return end
 
     def truth(self, entry: Entry) -> str:
@@ -2061,7 +2189,7 @@ class _Inliner:
         (arm_values): the stack, the locals, what is known and checked, the
         stores held back."""
         return (list(self.gen.stack), list(self.locals), dict(self.known),
-                dict(self.pending), set(self.checked))
+                dict(self.pending), set(self.checked), dict(self.same_class))
 
     def arm(self, instructions: list, before: tuple,
             meet: int | None = None) -> list[Entry] | None:
@@ -2070,7 +2198,7 @@ class _Inliner:
         gen = self.gen
         gen.stack, self.locals = list(before[0]), list(before[1])
         self.known, self.pending = dict(before[2]), dict(before[3])
-        self.checked = set(before[4])
+        self.checked, self.same_class = set(before[4]), dict(before[5])
         nlines = len(gen.lines)
         try:
             if self.straight(instructions, meet) is not None:
@@ -2085,7 +2213,7 @@ class _Inliner:
         """The values an arm pushed, as kinds a C variable can hold (unboxed
         numbers, or objects borrowed) and C expressions; the rest of the state
         must be as it was before the arm."""
-        stack, locals_, _, pending, _ = before
+        stack, locals_, _, pending, _, _ = before
         gen = self.gen
         if gen.stack[:len(stack)] != stack or self.locals != locals_ or self.pending != pending:
             raise Unsupported("an arm of a conditional expression with effects")
@@ -2189,6 +2317,19 @@ class _Inliner:
         form = "slot" if ins.opname.endswith("_SLOT") else "values"
         return (form, index, o), o, version
 
+    def is_same_class(self, owner: str, version: int) -> str:
+        """A C variable that holds whether `owner` is of the class with type
+        version `version`: made at its first use on this path, so that the
+        body's accesses to one owner's attributes read its type once."""
+        flag = self.same_class.get((owner, version))
+        if flag is None:
+            gen = self.gen
+            flag = f"same{gen.nvars}"
+            gen.nvars += 1
+            gen.emit(f"int {flag} = Py_TYPE({owner})->tp_version_tag == {version}u;")
+            self.same_class[(owner, version)] = flag
+        return flag
+
     def guard_apart(self, key: tuple[str, int, str]) -> None:
         """Exit before the call if the owner of `key` is an owner through which
         the body stored the same attribute."""
@@ -2213,7 +2354,7 @@ class _Inliner:
         # another owner that is this one: then exit.
         self.guard_apart(key)
         gen = self.gen
-        self.guard_once(f"Py_TYPE({o})->tp_version_tag == {version}u")
+        self.guard_once(gen.owner_check(ins, o, version, key[1], self.is_same_class(o, version)))
         r = gen.var(Kind.OBJ)
         if key[0] == "values":
             gen.emit(f"{r} = plugopt_instance_value({o}, {key[1]});")
@@ -2228,7 +2369,8 @@ class _Inliner:
     def store_attr(self, ins) -> None:
         key, o, version = self.attribute(ins)
         value = self.borrowable(self.gen.stack.pop())
-        self.guard_once(f"Py_TYPE({o})->tp_version_tag == {version}u")
+        self.guard_once(self.gen.owner_check(ins, o, version, key[1],
+                                             self.is_same_class(o, version)))
         # Two stores of one attribute of one object through two owners would
         # each drop its old value: exit if they are one object.
         self.guard_apart(key)

@@ -6,13 +6,15 @@
  * does. It is installed beside the translator in the plugopt package, and
  * tests/test_jit.py compiles it on its own against the interpreter's headers.
  *
- * Every helper is static inline: a loop uses a few of them.
+ * Every helper is static, and inline but for the slow checks of polymorphic
+ * sites (PLUGOPT_SLOW_CHECK): a loop uses a few of them.
  */
 #ifndef PLUGOPT_JIT_RUNTIME_H
 #define PLUGOPT_JIT_RUNTIME_H
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>   /* T_OBJECT_EX, READONLY */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +193,9 @@ typedef struct {
     uint8_t dk_log2_index_bytes;
     uint8_t dk_kind;
     uint32_t dk_version;
+    Py_ssize_t dk_usable;
+    Py_ssize_t dk_nentries;
+    char dk_indices[];
 } plugopt_dictkeys_head;
 
 static inline uint32_t
@@ -199,6 +204,91 @@ plugopt_cached_keys_version(PyTypeObject *type)
     const plugopt_dictkeys_head *keys =
         (const plugopt_dictkeys_head *)((PyHeapTypeObject *)type)->ht_cached_keys;
     return keys != NULL ? keys->dk_version : 0;
+}
+
+/* Polymorphic sites. The specializer caches one type per instruction, and the
+ * compiled code checks that type's version first; an owner of another type
+ * (a loop over tasks or shapes of several classes) is checked by the helpers
+ * below, from the type's current state and without running code, to find
+ * the attribute where the cached type has it. They answer 0 when unsure, and
+ * the caller exits or takes the generic path.
+ *
+ * PLUGOPT_SLOW_CHECK: they run only when the first check failed (cold), out
+ * of line, and are declared pure, so that the compiled code around them
+ * keeps what it loaded in registers instead of loading it again after every
+ * possible call (float's inlined methods ran 20% more instructions with
+ * them inline). They write nothing the compiled code reads: _PyType_Lookup
+ * may fill the type method cache or give the type a version tag, and a
+ * stale read of a tag only sends the code down this slow path again. */
+#define PLUGOPT_SLOW_CHECK __attribute__((noinline, cold, pure, unused)) static int
+
+/* The split keys a heap type's instances share (3.11.2: DICT_KEYS_SPLIT). */
+#define PLUGOPT_DICT_KEYS_SPLIT 2
+
+/* The index of `name` (an interned str) among the attribute names the
+ * instances of `type` share: -1 if it is not one of them, -2 if unsure (a
+ * name with the same hash that is not the same object, which could be an
+ * equal string). The names are set through setattr, which interns them. */
+static inline Py_ssize_t
+plugopt_shared_key_index(PyTypeObject *type, PyObject *name)
+{
+    const plugopt_dictkeys_head *keys =
+        (const plugopt_dictkeys_head *)((PyHeapTypeObject *)type)->ht_cached_keys;
+    if (keys == NULL || keys->dk_kind != PLUGOPT_DICT_KEYS_SPLIT) {
+        return -2;
+    }
+    PyObject *const *entries = (PyObject *const *)
+        (keys->dk_indices + ((size_t)1 << keys->dk_log2_index_bytes));
+    Py_hash_t hash = ((PyASCIIObject *)name)->hash;
+    if (hash == -1) {
+        return -2;   /* not hashed yet: an equal key would go unseen */
+    }
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        PyObject *key = entries[2 * i];   /* {me_key, me_value} */
+        if (key == name) {
+            return i;
+        }
+        if (key != NULL && ((PyASCIIObject *)key)->hash == hash) {
+            return -2;
+        }
+    }
+    return -1;
+}
+
+/* Whether instances of `owner`'s type keep `name` in slot `index` of their
+ * values array, read and written by the generic getattr and setattr with no
+ * descriptor in the way: what LOAD_ATTR_INSTANCE_VALUE and
+ * STORE_ATTR_INSTANCE_VALUE assume of the type whose version they cache. */
+PLUGOPT_SLOW_CHECK
+plugopt_values_attr_at(PyObject *owner, PyObject *name, Py_ssize_t index)
+{
+    PyTypeObject *type = Py_TYPE(owner);
+    return (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) &&
+           (type->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
+           type->tp_getattro == PyObject_GenericGetAttr &&
+           type->tp_setattro == PyObject_GenericSetAttr &&
+           _PyType_Lookup(type, name) == NULL &&
+           plugopt_shared_key_index(type, name) == index;
+}
+
+/* Whether `name` is, for `owner`'s type, a writable object slot at byte
+ * `offset` (a __slots__ member), read and written by the generic getattr and
+ * setattr: what LOAD_ATTR_SLOT and STORE_ATTR_SLOT assume. */
+PLUGOPT_SLOW_CHECK
+plugopt_slot_attr_at(PyObject *owner, PyObject *name, Py_ssize_t offset)
+{
+    PyTypeObject *type = Py_TYPE(owner);
+    if (type->tp_getattro != PyObject_GenericGetAttr ||
+        type->tp_setattro != PyObject_GenericSetAttr) {
+        return 0;
+    }
+    PyObject *descr = _PyType_Lookup(type, name);
+    if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        return 0;
+    }
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    return member->type == T_OBJECT_EX && !(member->flags & READONLY) &&
+           member->offset == offset;
 }
 
 #endif /* PLUGOPT_JIT_RUNTIME_H */

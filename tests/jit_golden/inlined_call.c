@@ -87,17 +87,17 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     double d4;
     d4 = d3 * (0x1.0000000000000p+0);
   i31: /* PRECALL_PYFUNC  */ ;
-    double d5;
-    d5 = d4 * (0x1.0000000000000p-1);
+    double d6;
+    d6 = d4 * (0x1.0000000000000p-1);
   i33: /* CALL_PY_EXACT_ARGS  */ ;
   i38: /* BINARY_OP_ADD_FLOAT += */ ;
-    double d6;
-    if (!(plugopt_number_as_double(L[1], &d6))) {
+    double d7;
+    if (!(plugopt_number_as_double(L[1], &d7))) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -105,24 +105,24 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 38);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d7;
-    d7 = d6 + d5;
-  i40: /* STORE_FAST total */ ;
     double d8;
-    d8 = d7;
+    d8 = d7 + d6;
+  i40: /* STORE_FAST total */ ;
+    double d9;
+    d9 = d8;
   i41: /* JUMP_BACKWARD_QUICK to 36 */ ;
-    int keep_8_1 = plugopt_float_is_private(L[1]);
-    PyObject *new_8_1 = keep_8_1 ? NULL : PyFloat_FromDouble(d8);
-    if ((!keep_8_1 && new_8_1 == NULL)) { Py_XDECREF(new_8_1);
+    int keep_9_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_9_1 = keep_9_1 ? NULL : PyFloat_FromDouble(d9);
+    if ((!keep_9_1 && new_9_1 == NULL)) { Py_XDECREF(new_9_1);
         {
             PyObject **sp = S;
             int failed = 0;
             PyObject *old1 = L[1];
             PyObject *new1 = NULL;
             if (plugopt_float_is_private(old1)) {
-                ((PyFloatObject *)old1)->ob_fval = d8; old1 = NULL;
+                ((PyFloatObject *)old1)->ob_fval = d9; old1 = NULL;
             } else {
-                new1 = PyFloat_FromDouble(d8);
+                new1 = PyFloat_FromDouble(d9);
                 if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
             }
             PyExecutor_Frame_SetStackPointer(frame, sp);
@@ -131,7 +131,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
             return (failed || PyErr_Occurred()) ? NULL : frame;
         }
     }
-    if (keep_8_1) { ((PyFloatObject *)L[1])->ob_fval = d8; } else { PyObject *o = L[1]; L[1] = new_8_1; Py_XDECREF(o); }
+    if (keep_9_1) { ((PyFloatObject *)L[1])->ob_fval = d9; } else { PyObject *o = L[1]; L[1] = new_9_1; Py_XDECREF(o); }
     (*iterations)++;
     if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
         PyObject **sp = S;

@@ -62,7 +62,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i14: /* LOAD_ATTR_SLOT x */ ;
     PyObject * o3;
-    o3 = Py_TYPE(L[2])->tp_version_tag == VERSION ? *(PyObject **)((char *)L[2] + 16) : NULL;
+    o3 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[2], K[1], 16)) ? *(PyObject **)((char *)L[2] + 16) : NULL;
     if (o3 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 14);
         o3 = PyObject_GetAttr(L[2], K[1]);
@@ -123,7 +123,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i23: /* LOAD_ATTR_SLOT y */ ;
     PyObject * o6;
-    o6 = Py_TYPE(L[2])->tp_version_tag == VERSION ? *(PyObject **)((char *)L[2] + 24) : NULL;
+    o6 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[2], K[2], 24)) ? *(PyObject **)((char *)L[2] + 24) : NULL;
     if (o6 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 23);
         o6 = PyObject_GetAttr(L[2], K[2]);
@@ -193,7 +193,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!(Py_TYPE(o7)->tp_version_tag == VERSION)) {
+    int same7 = Py_TYPE(o7)->tp_version_tag == VERSION;
+    if (!((same7 || plugopt_slot_attr_at(o7, K[1], 16)))) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -209,8 +210,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject **a7 = (PyObject **)((char *)o7 + 16);
-    if (!(a7 != NULL && *a7 == NULL)) {
+    if (!((same7 || plugopt_slot_attr_at(o7, K[2], 24)))) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -226,7 +226,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject **a8 = (PyObject **)((char *)o7 + 24);
+    PyObject **a8 = (PyObject **)((char *)o7 + 16);
     if (!(a8 != NULL && *a8 == NULL)) {
         Py_DECREF(o7);
         PyObject **sp = S;
@@ -243,14 +243,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o10;
-    PyObject * o11;
-    Py_INCREF(o6);
-    o11 = o6;
-    o10 = PyFloat_FromDouble(d5);
-    if (!(!(o10 == NULL || o11 == NULL))) {
-        Py_XDECREF(o10);
-        Py_XDECREF(o11);
+    PyObject **a9 = (PyObject **)((char *)o7 + 24);
+    if (!(a9 != NULL && *a9 == NULL)) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -266,8 +260,31 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    *a7 = o10;
+    PyObject * o11;
+    PyObject * o12;
+    Py_INCREF(o6);
+    o12 = o6;
+    o11 = PyFloat_FromDouble(d5);
+    if (!(!(o11 == NULL || o12 == NULL))) {
+        Py_XDECREF(o11);
+        Py_XDECREF(o12);
+        Py_DECREF(o7);
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
     *a8 = o11;
+    *a9 = o12;
     Py_DECREF(o6);
   i30: /* CALL_ADAPTIVE  */ ;
   i35: /* STORE_FAST__LOAD_FAST q */ ;
@@ -305,7 +322,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i38: /* LOAD_METHOD_NO_DICT scaled_norm */ ;
-    if (!(Py_TYPE(L[3])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 40) == VERSION)) {
+    PyObject * o13;
+    if (Py_TYPE(L[3])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 40) == VERSION) {
+        o13 = plugopt_cache_object(CODE, 45); Py_INCREF(o13);
+    } else {
+        PyExecutor_Frame_SetNextInstr(frame, 38);
+        int found13 = _PyObject_GetMethod(L[3], K[8], &o13);
+    if (!(o13 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
@@ -314,146 +337,81 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 38);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o12;
-    o12 = plugopt_cache_object(CODE, 45); Py_INCREF(o12);
+    if (!(found13)) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = NULL;
+        *sp++ = o13;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 49);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o13;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 49);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    }
   i49: /* LOAD_CONST 0.5 */ ;
   i50: /* PRECALL_PYFUNC  */ ;
-    if (!(o12 == K[8] && PyFunction_GET_CODE(o12) == K[9])) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    long long i13;
-    i13 = ((0x1.0000000000000p-1)) > ((0x0.0p+0));
-    if (!i13) goto arm13_second;
-    PyObject * o15;
-    if (!(*V && G == B[0])) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    o15 = K[10];
-    if (!(Py_TYPE(L[3])->tp_version_tag == VERSION)) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    PyObject * o16;
-    o16 = *(PyObject **)((char *)L[3] + 16);
-    if (!(o16 != NULL)) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o16))) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o16))) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    double d17;
-    d17 = PyFloat_AS_DOUBLE(o16) * PyFloat_AS_DOUBLE(o16);
+    if (!(o13 == K[9] && PyFunction_GET_CODE(o13) == K[10])) { goto call14; }
+    long long i16;
+    i16 = ((0x1.0000000000000p-1)) > ((0x0.0p+0));
+    if (!i16) goto arm16_second;
     PyObject * o18;
-    o18 = *(PyObject **)((char *)L[3] + 24);
-    if (!(o18 != NULL)) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o18))) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    if (!(PyFloat_CheckExact(o18))) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    double d19;
-    d19 = PyFloat_AS_DOUBLE(o18) * PyFloat_AS_DOUBLE(o18);
-    double d20;
-    d20 = d17 + d19;
-    if (!(d20 >= 0.0)) {
-        PyObject **sp = S;
-        int failed = 0;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o12;
-        Py_INCREF(L[3]); *sp++ = L[3];
-        Py_INCREF(C(3)); *sp++ = C(3);
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 50);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
+    if (!(*V && G == B[0])) { goto call14; }
+    o18 = K[11];
+    int same18 = Py_TYPE(L[3])->tp_version_tag == VERSION;
+    if (!((same18 || plugopt_slot_attr_at(L[3], K[1], 16)))) { goto call14; }
+    PyObject * o20;
+    o20 = *(PyObject **)((char *)L[3] + 16);
+    if (!(o20 != NULL)) { goto call14; }
+    if (!(PyFloat_CheckExact(o20))) { goto call14; }
+    if (!(PyFloat_CheckExact(o20))) { goto call14; }
     double d21;
-    d21 = sqrt(d20);
-    double d22;
-    d22 = d21 * (0x1.0000000000000p-1);
+    d21 = PyFloat_AS_DOUBLE(o20) * PyFloat_AS_DOUBLE(o20);
+    if (!((same18 || plugopt_slot_attr_at(L[3], K[2], 24)))) { goto call14; }
+    PyObject * o22;
+    o22 = *(PyObject **)((char *)L[3] + 24);
+    if (!(o22 != NULL)) { goto call14; }
+    if (!(PyFloat_CheckExact(o22))) { goto call14; }
+    if (!(PyFloat_CheckExact(o22))) { goto call14; }
     double d23;
-    d23 = d22;
-    goto arm13_meet;
-  arm13_second: ;
-    d23 = (0x0.0p+0);
-  arm13_meet: ;
-    Py_DECREF(o12);
+    d23 = PyFloat_AS_DOUBLE(o22) * PyFloat_AS_DOUBLE(o22);
+    double d24;
+    d24 = d21 + d23;
+    if (!(d24 >= 0.0)) { goto call14; }
+    double d25;
+    d25 = sqrt(d24);
+    double d26;
+    d26 = d25 * (0x1.0000000000000p-1);
+    double d27;
+    d27 = d26;
+    goto arm16_meet;
+  arm16_second: ;
+    d27 = (0x0.0p+0);
+  arm16_meet: ;
+    goto call14_done;
+  call14: ;
+    {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o13;
+        Py_INCREF(L[3]); *sp++ = L[3];
+        Py_INCREF(C(3)); *sp++ = C(3);
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 50);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+  call14_done: ;
+    Py_DECREF(o13);
   i52: /* CALL_PY_EXACT_ARGS  */ ;
   i57: /* BINARY_OP_ADD_FLOAT += */ ;
     if (!(!TRACING())) {
@@ -461,7 +419,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d27);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -469,13 +427,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 57);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d24;
-    if (!(plugopt_number_as_double(L[1], &d24))) {
+    double d28;
+    if (!(plugopt_number_as_double(L[1], &d28))) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d27);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -483,24 +441,24 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 57);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d25;
-    d25 = d24 + d23;
+    double d29;
+    d29 = d28 + d27;
   i59: /* STORE_FAST total */ ;
-    double d26;
-    d26 = d25;
+    double d30;
+    d30 = d29;
   i60: /* JUMP_BACKWARD_QUICK to 10 */ ;
-    int keep_26_1 = plugopt_float_is_private(L[1]);
-    PyObject *new_26_1 = keep_26_1 ? NULL : PyFloat_FromDouble(d26);
-    if ((!keep_26_1 && new_26_1 == NULL)) { Py_XDECREF(new_26_1);
+    int keep_30_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_30_1 = keep_30_1 ? NULL : PyFloat_FromDouble(d30);
+    if ((!keep_30_1 && new_30_1 == NULL)) { Py_XDECREF(new_30_1);
         {
             PyObject **sp = S;
             int failed = 0;
             PyObject *old1 = L[1];
             PyObject *new1 = NULL;
             if (plugopt_float_is_private(old1)) {
-                ((PyFloatObject *)old1)->ob_fval = d26; old1 = NULL;
+                ((PyFloatObject *)old1)->ob_fval = d30; old1 = NULL;
             } else {
-                new1 = PyFloat_FromDouble(d26);
+                new1 = PyFloat_FromDouble(d30);
                 if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
             }
             PyExecutor_Frame_SetStackPointer(frame, sp);
@@ -509,7 +467,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
             return (failed || PyErr_Occurred()) ? NULL : frame;
         }
     }
-    if (keep_26_1) { ((PyFloatObject *)L[1])->ob_fval = d26; } else { PyObject *o = L[1]; L[1] = new_26_1; Py_XDECREF(o); }
+    if (keep_30_1) { ((PyFloatObject *)L[1])->ob_fval = d30; } else { PyObject *o = L[1]; L[1] = new_30_1; Py_XDECREF(o); }
     (*iterations)++;
     if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
         PyObject **sp = S;

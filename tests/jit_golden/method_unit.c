@@ -28,7 +28,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i2: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o1;
-    o1 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 0) : NULL;
+    o1 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
     if (o1 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 2);
         o1 = PyObject_GetAttr(L[0], K[0]);
@@ -81,7 +81,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i11: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
     PyObject * o4;
-    o4 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 1) : NULL;
+    o4 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
     if (o4 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 11);
         o4 = PyObject_GetAttr(L[0], K[1]);
@@ -180,7 +180,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i29: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o10;
-    o10 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 0) : NULL;
+    o10 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
     if (o10 == NULL) {
     int keep_10_1 = plugopt_float_is_private(L[1]);
     PyObject *new_10_1 = keep_10_1 ? NULL : PyFloat_FromDouble(d8);
@@ -305,7 +305,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i38: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
     PyObject * o14;
-    o14 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 1) : NULL;
+    o14 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
     if (o14 == NULL) {
     int keep_14_1 = plugopt_float_is_private(L[1]);
     PyObject *new_14_1 = keep_14_1 ? NULL : PyFloat_FromDouble(d8);
@@ -476,7 +476,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i55: /* LOAD_METHOD_WITH_VALUES dot */ ;
-    if (!(Py_TYPE(L[2])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 57) == VERSION && plugopt_managed_dict(L[2]) == NULL && plugopt_cached_keys_version(Py_TYPE(L[2])) == VERSION && plugopt_cache_u32(CODE, 60) == VERSION)) {
+    PyObject * o19;
+    if (Py_TYPE(L[2])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 57) == VERSION && plugopt_managed_dict(L[2]) == NULL && plugopt_cached_keys_version(Py_TYPE(L[2])) == VERSION && plugopt_cache_u32(CODE, 60) == VERSION) {
+        o19 = plugopt_cache_object(CODE, 62); Py_INCREF(o19);
+    } else {
+        PyExecutor_Frame_SetNextInstr(frame, 55);
+        int found19 = _PyObject_GetMethod(L[2], K[3], &o19);
+    if (!(o19 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         Py_INCREF(L[2]); *sp++ = L[2];
@@ -484,8 +490,25 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 55);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o19;
-    o19 = plugopt_cache_object(CODE, 62); Py_INCREF(o19);
+    if (!(found19)) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = NULL;
+        *sp++ = o19;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 66);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(!TRACING())) {
+        PyObject **sp = S0;
+        int failed = 0;
+        *sp++ = o19;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 66);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    }
   i66: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
@@ -509,69 +532,69 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   c74: ;
-    PyObject * o20;
-    o20 = S0[0];
+    PyObject * o21;
+    o21 = S0[0];
   i69: /* CALL_PY_EXACT_ARGS  */ ;
   i74: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o20;
+        *sp++ = o21;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 74);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i75: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    PyObject * o21;
-    o21 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 0) : NULL;
-    if (o21 == NULL) {
+    PyObject * o22;
+    o22 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
+    if (o22 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 75);
-        o21 = PyObject_GetAttr(L[0], K[0]);
-    if (!(o21 != NULL)) {
+        o22 = PyObject_GetAttr(L[0], K[0]);
+    if (!(o22 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o20;
+        *sp++ = o21;
         Py_INCREF(L[0]); *sp++ = L[0];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
     } else {
-        Py_INCREF(o21);
+        Py_INCREF(o22);
     }
   i80: /* LOAD_CONST 0.5 */ ;
     if (!(!TRACING())) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o20;
         *sp++ = o21;
+        *sp++ = o22;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 80);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i81: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d22;
-    if (!(plugopt_number_as_double(o21, &d22))) {
+    double d23;
+    if (!(plugopt_number_as_double(o22, &d23))) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o20;
         *sp++ = o21;
+        *sp++ = o22;
         Py_INCREF(C(1)); *sp++ = C(1);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 81);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d23;
-    d23 = d22 * (0x1.0000000000000p-1);
-    Py_DECREF(o21);
-  i83: /* BINARY_OP_ADD_FLOAT + */ ;
     double d24;
-    if (!(plugopt_number_as_double(o20, &d24))) {
+    d24 = d23 * (0x1.0000000000000p-1);
+    Py_DECREF(o22);
+  i83: /* BINARY_OP_ADD_FLOAT + */ ;
+    double d25;
+    if (!(plugopt_number_as_double(o21, &d25))) {
         PyObject **sp = S0;
         int failed = 0;
-        *sp++ = o20;
+        *sp++ = o21;
         {
-            PyObject *box = PyFloat_FromDouble(d23);
+            PyObject *box = PyFloat_FromDouble(d24);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -579,15 +602,15 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 83);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d25;
-    d25 = d24 + d23;
-    Py_DECREF(o20);
+    double d26;
+    d26 = d25 + d24;
+    Py_DECREF(o21);
   i85: /* LOAD_FAST v */ ;
     if (!(L[0] != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d25);
+            PyObject *box = PyFloat_FromDouble(d26);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -596,16 +619,16 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i86: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
-    PyObject * o26;
-    o26 = Py_TYPE(L[0])->tp_version_tag == VERSION ? plugopt_instance_value(L[0], 1) : NULL;
-    if (o26 == NULL) {
+    PyObject * o27;
+    o27 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
+    if (o27 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 86);
-        o26 = PyObject_GetAttr(L[0], K[1]);
-    if (!(o26 != NULL)) {
+        o27 = PyObject_GetAttr(L[0], K[1]);
+    if (!(o27 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d25);
+            PyObject *box = PyFloat_FromDouble(d26);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -615,18 +638,18 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
     } else {
-        Py_INCREF(o26);
+        Py_INCREF(o27);
     }
   i91: /* LOAD_FAST k */ ;
     if (!(!TRACING())) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d25);
+            PyObject *box = PyFloat_FromDouble(d26);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o26;
+        *sp++ = o27;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 91);
         return (failed || PyErr_Occurred()) ? NULL : frame;
@@ -635,25 +658,25 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d25);
+            PyObject *box = PyFloat_FromDouble(d26);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o26;
+        *sp++ = o27;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 91);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i92: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    if (!(PyFloat_CheckExact(o26))) {
+    if (!(PyFloat_CheckExact(o27))) {
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d25);
+            PyObject *box = PyFloat_FromDouble(d26);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o26;
+        *sp++ = o27;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
@@ -663,30 +686,30 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S0;
         int failed = 0;
         {
-            PyObject *box = PyFloat_FromDouble(d25);
+            PyObject *box = PyFloat_FromDouble(d26);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o26;
+        *sp++ = o27;
         Py_INCREF(L[1]); *sp++ = L[1];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 92);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d27;
-    d27 = PyFloat_AS_DOUBLE(o26) * PyFloat_AS_DOUBLE(L[1]);
-    Py_DECREF(o26);
-  i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
     double d28;
-    d28 = d25 - d27;
-  i96: /* STORE_FAST__LOAD_FAST d */ ;
+    d28 = PyFloat_AS_DOUBLE(o27) * PyFloat_AS_DOUBLE(L[1]);
+    Py_DECREF(o27);
+  i94: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
     double d29;
-    d29 = d28;
+    d29 = d26 - d28;
+  i96: /* STORE_FAST__LOAD_FAST d */ ;
+    double d30;
+    d30 = d29;
   i97: /* LOAD_FAST__LOAD_FAST d */ ;
   i98: /* LOAD_FAST d */ ;
   i99: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d30;
-    d30 = d29 * d29;
+    double d31;
+    d31 = d30 * d30;
   i101: /* LOAD_FAST w */ ;
     if (!(L[2] != NULL)) {
         PyObject **sp = S0;
@@ -694,13 +717,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d30);
+            PyObject *box = PyFloat_FromDouble(d31);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -710,25 +733,25 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i102: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
-    PyObject * o31;
-    o31 = Py_TYPE(L[2])->tp_version_tag == VERSION ? plugopt_instance_value(L[2], 0) : NULL;
-    if (o31 == NULL) {
-    int keep_31_3 = plugopt_float_is_private(L[3]);
-    PyObject *new_31_3 = keep_31_3 ? NULL : PyFloat_FromDouble(d29);
-    if ((!keep_31_3 && new_31_3 == NULL)) { Py_XDECREF(new_31_3);
+    PyObject * o32;
+    o32 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_values_attr_at(L[2], K[0], 0)) ? plugopt_instance_value(L[2], 0) : NULL;
+    if (o32 == NULL) {
+    int keep_32_3 = plugopt_float_is_private(L[3]);
+    PyObject *new_32_3 = keep_32_3 ? NULL : PyFloat_FromDouble(d30);
+    if ((!keep_32_3 && new_32_3 == NULL)) { Py_XDECREF(new_32_3);
         {
             PyObject **sp = S0;
             int failed = 0;
             PyObject *old3 = L[3];
             PyObject *new3 = NULL;
             if (plugopt_float_is_private(old3)) {
-                ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+                ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
             } else {
-                new3 = PyFloat_FromDouble(d29);
+                new3 = PyFloat_FromDouble(d30);
                 if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
             }
             {
-                PyObject *box = PyFloat_FromDouble(d30);
+                PyObject *box = PyFloat_FromDouble(d31);
                 if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
                 *sp++ = box;
             }
@@ -739,22 +762,22 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
             return (failed || PyErr_Occurred()) ? NULL : frame;
         }
     }
-    if (keep_31_3) { ((PyFloatObject *)L[3])->ob_fval = d29; } else { PyObject *o = L[3]; L[3] = new_31_3; Py_XDECREF(o); }
+    if (keep_32_3) { ((PyFloatObject *)L[3])->ob_fval = d30; } else { PyObject *o = L[3]; L[3] = new_32_3; Py_XDECREF(o); }
         PyExecutor_Frame_SetNextInstr(frame, 102);
-        o31 = PyObject_GetAttr(L[2], K[0]);
-    if (!(o31 != NULL)) {
+        o32 = PyObject_GetAttr(L[2], K[0]);
+    if (!(o32 != NULL)) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d30);
+            PyObject *box = PyFloat_FromDouble(d31);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -765,7 +788,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
     } else {
-        Py_INCREF(o31);
+        Py_INCREF(o32);
     }
   i107: /* LOAD_CONST 2.0 */ ;
     if (!(!TRACING())) {
@@ -774,53 +797,53 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d30);
+            PyObject *box = PyFloat_FromDouble(d31);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o31;
+        *sp++ = o32;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 107);
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i108: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
-    double d33;
-    if (!(plugopt_number_as_double(o31, &d33))) {
+    double d34;
+    if (!(plugopt_number_as_double(o32, &d34))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d30);
+            PyObject *box = PyFloat_FromDouble(d31);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
-        *sp++ = o31;
+        *sp++ = o32;
         Py_INCREF(C(3)); *sp++ = C(3);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 108);
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d34;
-    d34 = d33 * (0x1.0000000000000p+1);
-    Py_DECREF(o31);
-  i110: /* BINARY_OP_ADD_FLOAT + */ ;
     double d35;
-    d35 = d30 + d34;
+    d35 = d34 * (0x1.0000000000000p+1);
+    Py_DECREF(o32);
+  i110: /* BINARY_OP_ADD_FLOAT + */ ;
+    double d36;
+    d36 = d31 + d35;
   i112: /* LOAD_FAST k */ ;
     if (!(L[1] != NULL)) {
         PyObject **sp = S0;
@@ -828,13 +851,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d35);
+            PyObject *box = PyFloat_FromDouble(d36);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -844,20 +867,20 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i113: /* BINARY_OP_SUBTRACT_FLOAT - */ ;
-    double d36;
-    if (!(plugopt_number_as_double(L[1], &d36))) {
+    double d37;
+    if (!(plugopt_number_as_double(L[1], &d37))) {
         PyObject **sp = S0;
         int failed = 0;
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d35);
+            PyObject *box = PyFloat_FromDouble(d36);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -867,11 +890,11 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         if (new3 != NULL) { Py_XDECREF(old3); }
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d37;
-    d37 = d35 - d36;
-  i115: /* STORE_FAST__LOAD_FAST e */ ;
     double d38;
-    d38 = d37;
+    d38 = d36 - d37;
+  i115: /* STORE_FAST__LOAD_FAST e */ ;
+    double d39;
+    d39 = d38;
   i116: /* LOAD_FAST__LOAD_CONST e */ ;
   i117: /* LOAD_CONST None */ ;
   i118: /* IS_OP  */ ;
@@ -882,21 +905,21 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject *old3 = L[3];
         PyObject *new3 = NULL;
         if (plugopt_float_is_private(old3)) {
-            ((PyFloatObject *)old3)->ob_fval = d29; old3 = NULL;
+            ((PyFloatObject *)old3)->ob_fval = d30; old3 = NULL;
         } else {
-            new3 = PyFloat_FromDouble(d29);
+            new3 = PyFloat_FromDouble(d30);
             if (new3 == NULL) { failed = 1; } else { L[3] = new3; }
         }
         PyObject *old4 = L[4];
         PyObject *new4 = NULL;
         if (plugopt_float_is_private(old4)) {
-            ((PyFloatObject *)old4)->ob_fval = d38; old4 = NULL;
+            ((PyFloatObject *)old4)->ob_fval = d39; old4 = NULL;
         } else {
-            new4 = PyFloat_FromDouble(d38);
+            new4 = PyFloat_FromDouble(d39);
             if (new4 == NULL) { failed = 1; } else { L[4] = new4; }
         }
         {
-            PyObject *box = PyFloat_FromDouble(d38);
+            PyObject *box = PyFloat_FromDouble(d39);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }

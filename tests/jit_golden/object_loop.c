@@ -89,7 +89,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i24: /* LOAD_METHOD_NO_DICT append */ ;
-    if (!(Py_TYPE(L[1])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 26) == VERSION)) {
+    PyObject * o3;
+    if (Py_TYPE(L[1])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 26) == VERSION) {
+        o3 = plugopt_cache_object(CODE, 31); Py_INCREF(o3);
+    } else {
+        PyExecutor_Frame_SetNextInstr(frame, 24);
+        int found3 = _PyObject_GetMethod(L[1], K[0], &o3);
+    if (!(o3 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
@@ -97,8 +103,25 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 24);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o3;
-    o3 = plugopt_cache_object(CODE, 31); Py_INCREF(o3);
+    if (!(found3)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        *sp++ = o3;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 35);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    if (!(!TRACING())) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 35);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    }
   i35: /* LOAD_FAST t */ ;
     if (!(L[4] != NULL)) {
         PyObject **sp = S;
@@ -110,9 +133,9 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i36: /* LOAD_DEREF k */ ;
-    PyObject * o4;
-    o4 = L[5] != NULL ? PyCell_GET(L[5]) : NULL;
-    if (!(o4 != NULL)) {
+    PyObject * o5;
+    o5 = L[5] != NULL ? PyCell_GET(L[5]) : NULL;
+    if (!(o5 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
@@ -122,7 +145,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 36);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_INCREF(o4);
+    Py_INCREF(o5);
   i37: /* BINARY_OP_MULTIPLY_FLOAT * */ ;
     if (!(PyFloat_CheckExact(L[4]))) {
         PyObject **sp = S;
@@ -130,34 +153,34 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         Py_INCREF(L[4]); *sp++ = L[4];
-        *sp++ = o4;
+        *sp++ = o5;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 37);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!(PyFloat_CheckExact(o4))) {
+    if (!(PyFloat_CheckExact(o5))) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         Py_INCREF(L[4]); *sp++ = L[4];
-        *sp++ = o4;
+        *sp++ = o5;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 37);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d5;
-    d5 = PyFloat_AS_DOUBLE(L[4]) * PyFloat_AS_DOUBLE(o4);
-    Py_DECREF(o4);
+    double d6;
+    d6 = PyFloat_AS_DOUBLE(L[4]) * PyFloat_AS_DOUBLE(o5);
+    Py_DECREF(o5);
   i39: /* LOAD_GLOBAL_BUILTIN NULL + abs */ ;
-    PyObject * o6;
+    PyObject * o7;
     if (!(*V && G == B[0] && PyExecutor_Frame_GetBuiltins(frame) == B[1])) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -165,7 +188,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 39);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    o6 = K[0];
+    o7 = K[1];
   i45: /* LOAD_FAST t */ ;
     if (!(L[4] != NULL)) {
         PyObject **sp = S;
@@ -173,12 +196,12 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = NULL;
-        Py_INCREF(o6); *sp++ = o6;
+        Py_INCREF(o7); *sp++ = o7;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 45);
         return (failed || PyErr_Occurred()) ? NULL : frame;
@@ -190,32 +213,32 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = NULL;
-        Py_INCREF(o6); *sp++ = o6;
+        Py_INCREF(o7); *sp++ = o7;
         Py_INCREF(L[4]); *sp++ = L[4];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 46);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i47: /* PRECALL_NO_KW_BUILTIN_O  */ ;
-    PyObject * o7;
-    o7 = PyFloat_FromDouble((-PyFloat_AS_DOUBLE(L[4])));
-    if (!(o7 != NULL)) {
+    PyObject * o8;
+    o8 = PyFloat_FromDouble((-PyFloat_AS_DOUBLE(L[4])));
+    if (!(o8 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = NULL;
-        Py_INCREF(o6); *sp++ = o6;
+        Py_INCREF(o7); *sp++ = o7;
         {
             PyObject *box = PyFloat_FromDouble((-PyFloat_AS_DOUBLE(L[4])));
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
@@ -225,28 +248,28 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 47);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject *a7[1] = {o7};
-    PyExecutor_Frame_SetNextInstr(frame, 47);
     PyObject * o9;
-    o9 = PyObject_Vectorcall(o6, a7, 1, NULL);
+    PyObject *a9[1] = {o8};
+    PyExecutor_Frame_SetNextInstr(frame, 47);
+    o9 = PyObject_Vectorcall(o7, a9, 1, NULL);
     if (!(o9 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = NULL;
-        Py_INCREF(o6); *sp++ = o6;
-        *sp++ = o7;
+        Py_INCREF(o7); *sp++ = o7;
+        *sp++ = o8;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 47);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_DECREF(o7);
+    Py_DECREF(o8);
   i49: /* CALL_ADAPTIVE  */ ;
   i54: /* LOAD_GLOBAL_BUILTIN NULL + float */ ;
     if (!(!TRACING())) {
@@ -255,7 +278,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -264,14 +287,14 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 54);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject * o10;
+    PyObject * o11;
     if (!(*V && G == B[0] && PyExecutor_Frame_GetBuiltins(frame) == B[1])) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -280,7 +303,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 54);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    o10 = K[1];
+    o11 = K[2];
   i60: /* LOAD_FAST__LOAD_CONST p */ ;
     if (!(L[3] != NULL)) {
         PyObject **sp = S;
@@ -288,84 +311,84 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = o9;
         *sp++ = NULL;
-        Py_INCREF(o10); *sp++ = o10;
+        Py_INCREF(o11); *sp++ = o11;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 60);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i61: /* LOAD_CONST 0 */ ;
   i62: /* BINARY_SUBSCR_TUPLE_INT  */ ;
-    PyObject * o11;
+    PyObject * o12;
     if (!(PyTuple_CheckExact(L[3]) && (0LL) >= 0)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = o9;
         *sp++ = NULL;
-        Py_INCREF(o10); *sp++ = o10;
+        Py_INCREF(o11); *sp++ = o11;
         Py_INCREF(L[3]); *sp++ = L[3];
         Py_INCREF(C(4)); *sp++ = C(4);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 62);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_ssize_t no11 = (Py_ssize_t)(0LL);
-    if (!(no11 < PyTuple_GET_SIZE(L[3]))) {
+    Py_ssize_t no12 = (Py_ssize_t)(0LL);
+    if (!(no12 < PyTuple_GET_SIZE(L[3]))) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = o9;
         *sp++ = NULL;
-        Py_INCREF(o10); *sp++ = o10;
+        Py_INCREF(o11); *sp++ = o11;
         Py_INCREF(L[3]); *sp++ = L[3];
         Py_INCREF(C(4)); *sp++ = C(4);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 62);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    o11 = PyTuple_GET_ITEM(L[3], no11); Py_INCREF(o11);
+    o12 = PyTuple_GET_ITEM(L[3], no12); Py_INCREF(o12);
   i67: /* PRECALL_BUILTIN_CLASS  */ ;
-    PyObject *a11[1] = {o11};
-    PyExecutor_Frame_SetNextInstr(frame, 67);
     PyObject * o13;
-    o13 = PyObject_Vectorcall(o10, a11, 1, NULL);
+    PyObject *a13[1] = {o12};
+    PyExecutor_Frame_SetNextInstr(frame, 67);
+    o13 = PyObject_Vectorcall(o11, a13, 1, NULL);
     if (!(o13 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
         *sp++ = o9;
         *sp++ = NULL;
-        Py_INCREF(o10); *sp++ = o10;
-        *sp++ = o11;
+        Py_INCREF(o11); *sp++ = o11;
+        *sp++ = o12;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 67);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_DECREF(o11);
+    Py_DECREF(o12);
   i69: /* CALL_ADAPTIVE  */ ;
   i74: /* BUILD_TUPLE  */ ;
     if (!(!TRACING())) {
@@ -374,25 +397,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d5);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        *sp++ = o9;
-        *sp++ = o13;
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 74);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
-    PyObject * o14;
-    o14 = PyFloat_FromDouble(d5);
-    if (!(o14 != NULL)) {
-        PyObject **sp = S;
-        int failed = 0;
-        *sp++ = o3;
-        Py_INCREF(L[1]); *sp++ = L[1];
-        {
-            PyObject *box = PyFloat_FromDouble(d5);
+            PyObject *box = PyFloat_FromDouble(d6);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -403,34 +408,52 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
     PyObject * o15;
-    o15 = PyTuple_New(3);
+    o15 = PyFloat_FromDouble(d6);
     if (!(o15 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o14;
+        {
+            PyObject *box = PyFloat_FromDouble(d6);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
         *sp++ = o9;
         *sp++ = o13;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 74);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyTuple_SET_ITEM(o15, 0, o14);
-    PyTuple_SET_ITEM(o15, 1, o9);
-    PyTuple_SET_ITEM(o15, 2, o13);
-  i75: /* PRECALL_NO_KW_LIST_APPEND  */ ;
-    if (!(o3 == K[2] && PyList_Check(L[1]) && PyList_Append(L[1], o15) == 0)) {
+    PyObject * o16;
+    o16 = PyTuple_New(3);
+    if (!(o16 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         *sp++ = o3;
         Py_INCREF(L[1]); *sp++ = L[1];
         *sp++ = o15;
+        *sp++ = o9;
+        *sp++ = o13;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 74);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyTuple_SET_ITEM(o16, 0, o15);
+    PyTuple_SET_ITEM(o16, 1, o9);
+    PyTuple_SET_ITEM(o16, 2, o13);
+  i75: /* PRECALL_NO_KW_LIST_APPEND  */ ;
+    if (!(o3 == K[3] && PyList_Check(L[1]) && PyList_Append(L[1], o16) == 0)) {
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = o3;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        *sp++ = o16;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 75);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    Py_DECREF(o15);
+    Py_DECREF(o16);
     Py_DECREF(o3);
   i77: /* CALL_ADAPTIVE  */ ;
   i82: /* POP_TOP  */ ;
