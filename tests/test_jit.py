@@ -1642,6 +1642,28 @@ def test_no_compiler_declines_and_says_so_once(patched_python: Path,
     assert stderr.count("cannot run") == 1, stderr
 
 
+def test_half_imported_subprocess_declines_quietly(patched_python: Path,
+                                                   tmp_path: Path) -> None:
+    # A loop compiled while subprocess is being imported (CPython's regression
+    # suite at threshold 1 met one) finds it without `run`: no compile this
+    # time and no word on stderr (it used to say that gcc cannot run); once
+    # the import is done, the same source compiles.
+    program = textwrap.dedent("""
+        import sys, types
+        from plugopt import _jit_cache
+        import subprocess
+        sys.modules["subprocess"] = types.ModuleType("subprocess")   # half imported
+        print(_jit_cache.compile_and_open("int plugopt_half;"))
+        sys.modules["subprocess"] = subprocess
+        print(_jit_cache.compile_and_open("int plugopt_half;") is not None)
+    """)
+    result = run([patched_python, "-c", program],
+                 env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout.split() == ["None", "True"], output(result)
+    assert result.stderr == "", output(result)
+
+
 def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> None:
     # A loop with an instruction the translator never handles (a set or dict
     # display, a formatted value) is declined in C, without asking the

@@ -165,7 +165,8 @@ def _warn_once(kind: str, message: str) -> None:
 def compile_and_open(source: str) -> str | None:
     """The verified shared object for `source`; None (the loop is declined)
     without a usable cache folder, without a compiler, or when the compiler
-    fails (a translator bug), each said once per process on stderr."""
+    fails (a translator bug), each said once per process on stderr; or, for
+    now and quietly, while subprocess is still being imported."""
     try:
         folder = cache_dir()
     except CacheError as error:
@@ -178,6 +179,10 @@ def compile_and_open(source: str) -> str | None:
     if _verified(so_path, sum_path):
         return so_path
     import subprocess
+    if not hasattr(subprocess, "run"):
+        # subprocess is still being imported (a loop of its imports got hot
+        # at a low threshold): decline for now, quietly; the VM asks again.
+        return None
     build = _private_name(folder, ".build-")
     _mkdir(build, 0o700)
     c_file = os.path.join(build, "loop.c")
