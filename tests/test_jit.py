@@ -1040,6 +1040,8 @@ PROGRAMS = {
                     n += len(s.touch(r).label)
             return total, n
 
+        # scan's twin: executors belong to a code object, so each function's
+        # loop is counted apart.
         def scan_all(shapes, rounds):
             total = 0.0
             n = 0
