@@ -39,13 +39,13 @@ function in its inline cache and that it runs the same code. The inlined
 body's attribute stores are made at its end, after every check: a guard that
 fails inside it (or a method that is another one: an owner of another class)
 goes where the call is made through vectorcall instead, or, where the body
-returns or takes an unboxed number, exits before the call's PRECALL, with the
-callable and its arguments on the stack, and the interpreter then makes the
-call as if the compiled code had never started it (inline_call, fallback).
-Sites whose owners are of several classes check the cached class first and
-any other class's state after it (owner_check, load_method; jit_runtime.h).
-Other calls are made from the compiled
-code through vectorcall, with the frame current (vector_call); a loop whose
+returns a constant or returns or takes an unboxed number, exits before the
+call's PRECALL, with the callable and its arguments on the stack, and the
+interpreter then makes the call as if the compiled code had never started it
+(inline_call, fallback). Sites whose owners are of several classes check the
+cached class first and any other class's state after it (owner_check,
+load_method; jit_runtime.h). Other calls are made from the compiled code
+through vectorcall, with the frame current (vector_call); a loop whose
 body is short for the calls of Python functions it makes is declined
 (BODY_PER_PYTHON_CALL).
 
