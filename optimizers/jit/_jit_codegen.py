@@ -1448,18 +1448,17 @@ class _Gen:
             raise Unsupported(f"{ins.opname} without its cache")
         return version, index
 
-    def owner_check(self, ins, owner: str, version: int, index: int,
-                    same_class: str | None = None) -> str:
+    def owner_check(self, ins, owner: str, version: int, index: int) -> str:
         """The C condition that `owner` keeps the attribute of an
         `*_INSTANCE_VALUE` or `*_SLOT` instruction where the type the specializer
         saw keeps it: that type's version, or else, for an owner of another type
         (a loop over tasks of several classes), a check of its type's current
-        state (jit_runtime.h, "Polymorphic sites"). `same_class`: a C variable
-        that holds the first check's answer already."""
+        state (jit_runtime.h, "Polymorphic sites"). The compiler reads an
+        owner's type once for several such checks on one path."""
         helper = ("plugopt_slot_attr_at" if ins.opname.endswith("_SLOT")
                   else "plugopt_values_attr_at")
-        same = same_class or f"Py_TYPE({owner})->tp_version_tag == {version}u"
-        return f"({same} || {helper}({owner}, {self.ref(ins.argval)}, {index}))"
+        return (f"(Py_TYPE({owner})->tp_version_tag == {version}u || "
+                f"{helper}({owner}, {self.ref(ins.argval)}, {index}))")
 
     def store_attr(self, ins, off: int) -> None:
         """STORE_ATTR_INSTANCE_VALUE and STORE_ATTR_SLOT over an attribute that is
@@ -1842,25 +1841,20 @@ class _Gen:
         first, second, *args = caller_stack[len(caller_stack) - nargs - 2:]
         callable_, argv = (second, args) if first[0] is Kind.NULL else (first, [second, *args])
         done = f"{label}_done"
-        if result[0] is not Kind.OBJ or any(entry[0] in UNBOXED for entry in argv):
-            self.emit(f"goto {done};")
-            self.lines.append(f"  {label}: ;")
-            own, self.stack = self.stack, caller_stack
-            for line in self.exit_code(off):
-                self.emit(line)
-            self.stack = own
-            self.lines.append(f"  {done}: ;")
-            return result
         self.emit(f"goto {done};")
         self.lines.append(f"  {label}: ;")
         own, self.stack = self.stack, caller_stack
-        dirty = set(self.dirty)
-        self.flush(off)
-        self.emit_vectorcall(result[1], callable_, argv, off)
-        self.dirty = dirty   # boxed on this way only: dirty still on the other
+        if result[0] is not Kind.OBJ or any(entry[0] in UNBOXED for entry in argv):
+            for line in self.exit_code(off):
+                self.emit(line)
+        else:
+            dirty = set(self.dirty)
+            self.flush(off)
+            self.emit_vectorcall(result[1], callable_, argv, off)
+            self.dirty = dirty   # boxed on this way only: dirty still on the other
+            self.may_have_run_code = True   # the call ran code
         self.stack = own
         self.lines.append(f"  {done}: ;")
-        self.may_have_run_code = True   # the call ran code
         return result
 
     def inline_construction(self, ins, off: int) -> bool:
@@ -2022,9 +2016,6 @@ class _Inliner:
         # Guards already made on the way here: nothing the body does changes
         # what they checked (a type's version, two owners being different).
         self.checked: set[str] = set()
-        # (owner, type version) -> the C variable that says whether the owner
-        # is of the class whose version that is, made on the way here.
-        self.same_class: dict[tuple[str, int], str] = {}
 
     @staticmethod
     def argument(gen: _Gen, kind: Kind, what: object) -> Entry:
@@ -2120,7 +2111,6 @@ class _Inliner:
         # What only one arm read or checked is not known after them.
         gen.stack = [*before[0], *merged]
         self.known, self.checked = dict(before[2]), set(before[4])
-        self.same_class = dict(before[5])
         return meet
 
     def short_circuit(self, instructions: list, n: int, meet: int | None) -> int:
@@ -2162,7 +2152,6 @@ class _Inliner:
         gen.lines.append(f"  {label}_meet: ;")
         gen.stack = [*before[0], merged]
         self.known, self.checked = dict(before[2]), set(before[4])
-        self.same_class = dict(before[5])
         return end
 
     def truth(self, entry: Entry) -> str:
@@ -2189,7 +2178,7 @@ class _Inliner:
         (arm_values): the stack, the locals, what is known and checked, the
         stores held back."""
         return (list(self.gen.stack), list(self.locals), dict(self.known),
-                dict(self.pending), set(self.checked), dict(self.same_class))
+                dict(self.pending), set(self.checked))
 
     def arm(self, instructions: list, before: tuple,
             meet: int | None = None) -> list[Entry] | None:
@@ -2198,7 +2187,7 @@ class _Inliner:
         gen = self.gen
         gen.stack, self.locals = list(before[0]), list(before[1])
         self.known, self.pending = dict(before[2]), dict(before[3])
-        self.checked, self.same_class = set(before[4]), dict(before[5])
+        self.checked = set(before[4])
         nlines = len(gen.lines)
         try:
             if self.straight(instructions, meet) is not None:
@@ -2213,7 +2202,7 @@ class _Inliner:
         """The values an arm pushed, as kinds a C variable can hold (unboxed
         numbers, or objects borrowed) and C expressions; the rest of the state
         must be as it was before the arm."""
-        stack, locals_, _, pending, _, _ = before
+        stack, locals_, _, pending, _ = before
         gen = self.gen
         if gen.stack[:len(stack)] != stack or self.locals != locals_ or self.pending != pending:
             raise Unsupported("an arm of a conditional expression with effects")
@@ -2317,19 +2306,6 @@ class _Inliner:
         form = "slot" if ins.opname.endswith("_SLOT") else "values"
         return (form, index, o), o, version
 
-    def is_same_class(self, owner: str, version: int) -> str:
-        """A C variable that holds whether `owner` is of the class with type
-        version `version`: made at its first use on this path, so that the
-        body's accesses to one owner's attributes read its type once."""
-        flag = self.same_class.get((owner, version))
-        if flag is None:
-            gen = self.gen
-            flag = f"same{gen.nvars}"
-            gen.nvars += 1
-            gen.emit(f"int {flag} = Py_TYPE({owner})->tp_version_tag == {version}u;")
-            self.same_class[(owner, version)] = flag
-        return flag
-
     def guard_apart(self, key: tuple[str, int, str]) -> None:
         """Exit before the call if the owner of `key` is an owner through which
         the body stored the same attribute."""
@@ -2354,7 +2330,7 @@ class _Inliner:
         # another owner that is this one: then exit.
         self.guard_apart(key)
         gen = self.gen
-        self.guard_once(gen.owner_check(ins, o, version, key[1], self.is_same_class(o, version)))
+        self.guard_once(gen.owner_check(ins, o, version, key[1]))
         r = gen.var(Kind.OBJ)
         if key[0] == "values":
             gen.emit(f"{r} = plugopt_instance_value({o}, {key[1]});")
@@ -2369,8 +2345,7 @@ class _Inliner:
     def store_attr(self, ins) -> None:
         key, o, version = self.attribute(ins)
         value = self.borrowable(self.gen.stack.pop())
-        self.guard_once(self.gen.owner_check(ins, o, version, key[1],
-                                             self.is_same_class(o, version)))
+        self.guard_once(self.gen.owner_check(ins, o, version, key[1]))
         # Two stores of one attribute of one object through two owners would
         # each drop its old value: exit if they are one object.
         self.guard_apart(key)

@@ -193,8 +193,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    int same7 = Py_TYPE(o7)->tp_version_tag == VERSION;
-    if (!((same7 || plugopt_slot_attr_at(o7, K[1], 16)))) {
+    if (!((Py_TYPE(o7)->tp_version_tag == VERSION || plugopt_slot_attr_at(o7, K[1], 16)))) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -210,7 +209,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!((same7 || plugopt_slot_attr_at(o7, K[2], 24)))) {
+    if (!((Py_TYPE(o7)->tp_version_tag == VERSION || plugopt_slot_attr_at(o7, K[2], 24)))) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -226,7 +225,24 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject **a8 = (PyObject **)((char *)o7 + 16);
+    PyObject **a7 = (PyObject **)((char *)o7 + 16);
+    if (!(a7 != NULL && *a7 == NULL)) {
+        Py_DECREF(o7);
+        PyObject **sp = S;
+        int failed = 0;
+        *sp++ = NULL;
+        Py_INCREF(o2); *sp++ = o2;
+        {
+            PyObject *box = PyFloat_FromDouble(d5);
+            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
+            *sp++ = box;
+        }
+        *sp++ = o6;
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 28);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
+    PyObject **a8 = (PyObject **)((char *)o7 + 24);
     if (!(a8 != NULL && *a8 == NULL)) {
         Py_DECREF(o7);
         PyObject **sp = S;
@@ -243,31 +259,14 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    PyObject **a9 = (PyObject **)((char *)o7 + 24);
-    if (!(a9 != NULL && *a9 == NULL)) {
-        Py_DECREF(o7);
-        PyObject **sp = S;
-        int failed = 0;
-        *sp++ = NULL;
-        Py_INCREF(o2); *sp++ = o2;
-        {
-            PyObject *box = PyFloat_FromDouble(d5);
-            if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
-            *sp++ = box;
-        }
-        *sp++ = o6;
-        PyExecutor_Frame_SetStackPointer(frame, sp);
-        PyExecutor_Frame_SetNextInstr(frame, 28);
-        return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
+    PyObject * o10;
     PyObject * o11;
-    PyObject * o12;
     Py_INCREF(o6);
-    o12 = o6;
-    o11 = PyFloat_FromDouble(d5);
-    if (!(!(o11 == NULL || o12 == NULL))) {
+    o11 = o6;
+    o10 = PyFloat_FromDouble(d5);
+    if (!(!(o10 == NULL || o11 == NULL))) {
+        Py_XDECREF(o10);
         Py_XDECREF(o11);
-        Py_XDECREF(o12);
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -283,8 +282,8 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
+    *a7 = o10;
     *a8 = o11;
-    *a9 = o12;
     Py_DECREF(o6);
   i30: /* CALL_ADAPTIVE  */ ;
   i35: /* STORE_FAST__LOAD_FAST q */ ;
@@ -322,13 +321,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i38: /* LOAD_METHOD_NO_DICT scaled_norm */ ;
-    PyObject * o13;
+    PyObject * o12;
     if (Py_TYPE(L[3])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 40) == VERSION) {
-        o13 = plugopt_cache_object(CODE, 45); Py_INCREF(o13);
+        o12 = plugopt_cache_object(CODE, 45); Py_INCREF(o12);
     } else {
         PyExecutor_Frame_SetNextInstr(frame, 38);
-        int found13 = _PyObject_GetMethod(L[3], K[8], &o13);
-    if (!(o13 != NULL)) {
+        int found12 = _PyObject_GetMethod(L[3], K[8], &o12);
+    if (!(o12 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
@@ -337,12 +336,12 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 38);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!(found13)) {
+    if (!(found12)) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
         *sp++ = NULL;
-        *sp++ = o13;
+        *sp++ = o12;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 49);
         return (failed || PyErr_Occurred()) ? NULL : frame;
@@ -351,7 +350,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o13;
+        *sp++ = o12;
         Py_INCREF(L[3]); *sp++ = L[3];
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 49);
@@ -360,58 +359,57 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i49: /* LOAD_CONST 0.5 */ ;
   i50: /* PRECALL_PYFUNC  */ ;
-    if (!(o13 == K[9] && PyFunction_GET_CODE(o13) == K[10])) { goto call14; }
-    long long i16;
-    i16 = ((0x1.0000000000000p-1)) > ((0x0.0p+0));
-    if (!i16) goto arm16_second;
+    if (!(o12 == K[9] && PyFunction_GET_CODE(o12) == K[10])) { goto call13; }
+    long long i15;
+    i15 = ((0x1.0000000000000p-1)) > ((0x0.0p+0));
+    if (!i15) goto arm15_second;
+    PyObject * o17;
+    if (!(*V && G == B[0])) { goto call13; }
+    o17 = K[11];
+    if (!((Py_TYPE(L[3])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[3], K[1], 16)))) { goto call13; }
     PyObject * o18;
-    if (!(*V && G == B[0])) { goto call14; }
-    o18 = K[11];
-    int same18 = Py_TYPE(L[3])->tp_version_tag == VERSION;
-    if (!((same18 || plugopt_slot_attr_at(L[3], K[1], 16)))) { goto call14; }
+    o18 = *(PyObject **)((char *)L[3] + 16);
+    if (!(o18 != NULL)) { goto call13; }
+    if (!(PyFloat_CheckExact(o18))) { goto call13; }
+    if (!(PyFloat_CheckExact(o18))) { goto call13; }
+    double d19;
+    d19 = PyFloat_AS_DOUBLE(o18) * PyFloat_AS_DOUBLE(o18);
+    if (!((Py_TYPE(L[3])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[3], K[2], 24)))) { goto call13; }
     PyObject * o20;
-    o20 = *(PyObject **)((char *)L[3] + 16);
-    if (!(o20 != NULL)) { goto call14; }
-    if (!(PyFloat_CheckExact(o20))) { goto call14; }
-    if (!(PyFloat_CheckExact(o20))) { goto call14; }
+    o20 = *(PyObject **)((char *)L[3] + 24);
+    if (!(o20 != NULL)) { goto call13; }
+    if (!(PyFloat_CheckExact(o20))) { goto call13; }
+    if (!(PyFloat_CheckExact(o20))) { goto call13; }
     double d21;
     d21 = PyFloat_AS_DOUBLE(o20) * PyFloat_AS_DOUBLE(o20);
-    if (!((same18 || plugopt_slot_attr_at(L[3], K[2], 24)))) { goto call14; }
-    PyObject * o22;
-    o22 = *(PyObject **)((char *)L[3] + 24);
-    if (!(o22 != NULL)) { goto call14; }
-    if (!(PyFloat_CheckExact(o22))) { goto call14; }
-    if (!(PyFloat_CheckExact(o22))) { goto call14; }
+    double d22;
+    d22 = d19 + d21;
+    if (!(d22 >= 0.0)) { goto call13; }
     double d23;
-    d23 = PyFloat_AS_DOUBLE(o22) * PyFloat_AS_DOUBLE(o22);
+    d23 = sqrt(d22);
     double d24;
-    d24 = d21 + d23;
-    if (!(d24 >= 0.0)) { goto call14; }
+    d24 = d23 * (0x1.0000000000000p-1);
     double d25;
-    d25 = sqrt(d24);
-    double d26;
-    d26 = d25 * (0x1.0000000000000p-1);
-    double d27;
-    d27 = d26;
-    goto arm16_meet;
-  arm16_second: ;
-    d27 = (0x0.0p+0);
-  arm16_meet: ;
-    goto call14_done;
-  call14: ;
+    d25 = d24;
+    goto arm15_meet;
+  arm15_second: ;
+    d25 = (0x0.0p+0);
+  arm15_meet: ;
+    goto call13_done;
+  call13: ;
     {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
-        *sp++ = o13;
+        *sp++ = o12;
         Py_INCREF(L[3]); *sp++ = L[3];
         Py_INCREF(C(3)); *sp++ = C(3);
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 50);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-  call14_done: ;
-    Py_DECREF(o13);
+  call13_done: ;
+    Py_DECREF(o12);
   i52: /* CALL_PY_EXACT_ARGS  */ ;
   i57: /* BINARY_OP_ADD_FLOAT += */ ;
     if (!(!TRACING())) {
@@ -419,7 +417,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d27);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -427,13 +425,13 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 57);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d28;
-    if (!(plugopt_number_as_double(L[1], &d28))) {
+    double d26;
+    if (!(plugopt_number_as_double(L[1], &d26))) {
         PyObject **sp = S;
         int failed = 0;
         Py_INCREF(L[1]); *sp++ = L[1];
         {
-            PyObject *box = PyFloat_FromDouble(d27);
+            PyObject *box = PyFloat_FromDouble(d25);
             if (box == NULL) { failed = 1; box = Py_NewRef(Py_None); }
             *sp++ = box;
         }
@@ -441,24 +439,24 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 57);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    double d29;
-    d29 = d28 + d27;
+    double d27;
+    d27 = d26 + d25;
   i59: /* STORE_FAST total */ ;
-    double d30;
-    d30 = d29;
+    double d28;
+    d28 = d27;
   i60: /* JUMP_BACKWARD_QUICK to 10 */ ;
-    int keep_30_1 = plugopt_float_is_private(L[1]);
-    PyObject *new_30_1 = keep_30_1 ? NULL : PyFloat_FromDouble(d30);
-    if ((!keep_30_1 && new_30_1 == NULL)) { Py_XDECREF(new_30_1);
+    int keep_28_1 = plugopt_float_is_private(L[1]);
+    PyObject *new_28_1 = keep_28_1 ? NULL : PyFloat_FromDouble(d28);
+    if ((!keep_28_1 && new_28_1 == NULL)) { Py_XDECREF(new_28_1);
         {
             PyObject **sp = S;
             int failed = 0;
             PyObject *old1 = L[1];
             PyObject *new1 = NULL;
             if (plugopt_float_is_private(old1)) {
-                ((PyFloatObject *)old1)->ob_fval = d30; old1 = NULL;
+                ((PyFloatObject *)old1)->ob_fval = d28; old1 = NULL;
             } else {
-                new1 = PyFloat_FromDouble(d30);
+                new1 = PyFloat_FromDouble(d28);
                 if (new1 == NULL) { failed = 1; } else { L[1] = new1; }
             }
             PyExecutor_Frame_SetStackPointer(frame, sp);
@@ -467,7 +465,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
             return (failed || PyErr_Occurred()) ? NULL : frame;
         }
     }
-    if (keep_30_1) { ((PyFloatObject *)L[1])->ob_fval = d30; } else { PyObject *o = L[1]; L[1] = new_30_1; Py_XDECREF(o); }
+    if (keep_28_1) { ((PyFloatObject *)L[1])->ob_fval = d28; } else { PyObject *o = L[1]; L[1] = new_28_1; Py_XDECREF(o); }
     (*iterations)++;
     if (!(!PyExecutor_EvalBreakerIsSet() && !TRACING())) {
         PyObject **sp = S;
