@@ -276,6 +276,11 @@ class _Gen:
         self.globals = globals_
         self.refs: list[object] = []      # K[i]: objects the guards compare with
         self.depends: list[object] = []   # B[i]: what the executor depends on
+        # W[i]: the type and keys versions its guards compare with, passed at run
+        # time rather than written into the source: they differ from process to
+        # process (the order types get their tags in), and the same source then
+        # finds its compiled code in the cache.
+        self.versions: list[int] = []
         self.lines: list[str] = []
         self.stack: list[Entry] = []
         self.cached: dict[int, Entry] = {}   # local -> Entry(DOUBLE or INT, C variable)
@@ -338,6 +343,12 @@ class _Gen:
                 return f"B[{n}]"
         self.depends.append(obj)
         return f"B[{len(self.depends) - 1}]"
+
+    def version(self, value: int) -> str:
+        """The C expression for the version `value` (W, above)."""
+        if value not in self.versions:
+            self.versions.append(value)
+        return f"W[{self.versions.index(value)}]"
 
     def emit(self, line: str) -> None:
         self.lines.append("    " + line)
@@ -1457,7 +1468,7 @@ class _Gen:
         owner's type once for several such checks on one path."""
         helper = ("plugopt_slot_attr_at" if ins.opname.endswith("_SLOT")
                   else "plugopt_values_attr_at")
-        return (f"(Py_TYPE({owner})->tp_version_tag == {version}u || "
+        return (f"(Py_TYPE({owner})->tp_version_tag == {self.version(version)} || "
                 f"{helper}({owner}, {self.ref(ins.argval)}, {index}))")
 
     def store_attr(self, ins, off: int) -> None:
@@ -1496,8 +1507,8 @@ class _Gen:
         where the owner keeps the attribute as the type the specializer saw does
         (owner_check), it is read from the instance's values array or its slot;
         anywhere else, or missing there, through PyObject_GetAttr. The version
-        tag is written into the source, so a run whose types got other tags
-        compiles the loop again."""
+        tag is passed at run time (W), so the source is the same in every
+        process."""
         version, index = self.attr_cache(ins)
         owner = self.stack[-1]
         if owner[0] in (*UNBOXED, Kind.NULL):
@@ -1656,15 +1667,15 @@ class _Gen:
         if ins.opname not in ("LOAD_METHOD_WITH_VALUES", "LOAD_METHOD_NO_DICT") or \
                 not version:
             return None
-        checks = [f"Py_TYPE({owner})->tp_version_tag == {version}u",
-                  f"plugopt_cache_u32(CODE, {off + 2}) == {version}u"]
+        checks = [f"Py_TYPE({owner})->tp_version_tag == {self.version(version)}",
+                  f"plugopt_cache_u32(CODE, {off + 2}) == {self.version(version)}"]
         if ins.opname == "LOAD_METHOD_WITH_VALUES":
             keys = cache.get("keys_version")
             if not keys:
                 return None
             checks += [f"plugopt_managed_dict({owner}) == NULL",
-                       f"plugopt_cached_keys_version(Py_TYPE({owner})) == {keys}u",
-                       f"plugopt_cache_u32(CODE, {off + 5}) == {keys}u"]
+                       f"plugopt_cached_keys_version(Py_TYPE({owner})) == {self.version(keys)}",
+                       f"plugopt_cache_u32(CODE, {off + 5}) == {self.version(keys)}"]
         return " && ".join(checks)
 
     def call(self, ins, off: int) -> bool:
@@ -2471,17 +2482,22 @@ _translated: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 WATCHED_TRANSLATIONS = 2
 
 
+# What translate() returns (its docstring says what each item is).
+Translation = tuple[str, tuple, tuple, tuple, tuple, bool, int]
+
+
 def decline(code, offset: int) -> None:
     """Never translate this loop again (jit.c: its executor stepped aside)."""
     _declined.setdefault(code, set()).add(offset)
 
 
 def translate(code, offset: int,
-              globals_: dict | None = None) -> tuple[str, tuple, tuple, tuple, bool, int] | None:
+              globals_: dict | None = None) -> Translation | None:
     """Translate the unit at `offset` (code units): a loop, whose head (the back
     edge's target) is there, or a function, whose RESUME is there. Returns the C
     source, the tuple of objects its guards use (K), the tuple of those the
-    executors depend on (B), the offsets of a function unit's continuations
+    executors depend on (B), the tuple of versions its guards compare with (W,
+    ints below 2**32), the offsets of a function unit's continuations
     (executors jit.c installs itself), whether the entry at `offset` pays
     for an executor, and, for a loop, the instructions an iteration runs
     compiled net of what its Python calls cost more from C (jit.c's
@@ -2502,7 +2518,7 @@ def translate(code, offset: int,
         return None
     finally:
         _decoded.clear()
-    if result is None or not result[4]:
+    if result is None or not result[5]:
         # Declined; or a function unit whose continuations are installed but
         # whose entry does not pay: either way the VM need not ask again.
         _declined.setdefault(code, set()).add(offset)
@@ -2512,7 +2528,7 @@ def translate(code, offset: int,
 
 
 def _translate(code, offset: int, globals_: dict | None, *,
-               depend_on_globals: bool = True) -> tuple[str, tuple, tuple] | None:
+               depend_on_globals: bool = True) -> Translation | None:
     instructions = _decode(code)[0]
     head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
     if head is None:
@@ -2552,7 +2568,7 @@ def _translate(code, offset: int, globals_: dict | None, *,
     # What an iteration saves grows with what it runs compiled, less what its
     # Python calls cost more from compiled code (BODY_PER_PYTHON_CALL each).
     work = max(gen.translated - BODY_PER_PYTHON_CALL * gen.python_calls, 1)
-    return source, tuple(gen.refs), tuple(gen.depends), (), True, work
+    return source, tuple(gen.refs), tuple(gen.depends), tuple(gen.versions), (), True, work
 
 
 def _fewest_python_calls(code, body, globals_: dict | None,
@@ -2658,7 +2674,7 @@ _RESUME = opcode.opmap["RESUME"]
 
 
 def _translate_function(code, offset: int, globals_: dict | None, *,
-                        depend_on_globals: bool = True):
+                        depend_on_globals: bool = True) -> Translation | None:
     """A function unit: the function from its RESUME at `offset`, compiled until
     what it does not handle, a Python call or a return (the interpreter goes on
     from there), with continuations after Python calls. None if the first part
@@ -2680,7 +2696,8 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     if not install_entry and not conts:
         return None
     source = _source("function unit", code.co_qualname, offset, entry, text)
-    return source, tuple(gen.refs), tuple(gen.depends), tuple(conts), install_entry, 0
+    return (source, tuple(gen.refs), tuple(gen.depends), tuple(gen.versions), tuple(conts),
+            install_entry, 0)
 
 
 # The C runtime every generated loop starts with (a real C file, beside this module).
@@ -2692,10 +2709,11 @@ _TEMPLATE = """\
 {runtime}
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
-                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+                 PyObject *const *K, PyObject *const *B, const uint32_t *W,
+                 const uint8_t *V)
 {{
 {prologue}
-    (void)K; (void)B; (void)V;
+    (void)K; (void)B; (void)W; (void)V;
     {entry}
 {body}
 }}

@@ -17,12 +17,15 @@
  * with (names, code objects), which the executor keeps alive; `depends`
  * those it depends on (a globals dict, inlined functions), held without a
  * reference: the VM removes the executor when one changes or is freed, and
- * the loop checks `valid` before it relies on them. */
+ * the loop checks `valid` before it relies on them. `versions` are the type
+ * and keys versions its guards compare with, which differ from process to
+ * process: passed here, they leave the source (the cache's key) the same. */
 typedef struct _PyInterpreterFrame *(*loop_function)(struct _PyInterpreterFrame *frame,
                                                       PyObject **stack_pointer,
                                                       Py_ssize_t *iterations,
                                                       PyObject *const *refs,
                                                       PyObject *const *depends,
+                                                      const uint32_t *versions,
                                                       const uint8_t *valid);
 
 typedef struct {
@@ -30,6 +33,7 @@ typedef struct {
     loop_function loop;
     PyObject *refs;          /* tuple */
     PyObject **depends;      /* borrowed, PyMem_Malloc'ed; NULL if none */
+    uint32_t *versions;      /* PyMem_Malloc'ed; NULL if none */
     Py_ssize_t entries;
     Py_ssize_t iterations;   /* completed inside the compiled loop */
     int disabled;            /* exits too early to pay: N = 0 from now on */
@@ -200,7 +204,8 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
     Py_ssize_t before = executor->iterations;
     struct _PyInterpreterFrame *result = executor->loop(
         frame, stack_pointer, &executor->iterations,
-        &PyTuple_GET_ITEM(executor->refs, 0), executor->depends, &self->vm_data.valid);
+        &PyTuple_GET_ITEM(executor->refs, 0), executor->depends, executor->versions,
+        &self->vm_data.valid);
     the_optimizer->iterations += executor->iterations - before;
     return result;
 }
@@ -453,21 +458,60 @@ borrowed_array(PyObject *depends)
     return array;
 }
 
-/* An executor running `loop`, which depends on `depends` (a tuple) and keeps
- * `refs` (a tuple) alive; NULL with an exception. */
+/* The items of `versions` (a tuple of ints below 2**32) as a C array; NULL if
+ * it is empty, or with an exception. */
+static uint32_t *
+versions_array(PyObject *versions)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(versions);
+    if (n == 0) {
+        return NULL;
+    }
+    uint32_t *array = PyMem_Malloc(n * sizeof(uint32_t));
+    if (array == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned long value = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(versions, i));
+        if (value == (unsigned long)-1 && PyErr_Occurred()) {
+            PyMem_Free(array);
+            return NULL;
+        }
+        if (value > UINT32_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "plugopt.jit: a version above 2**32");
+            PyMem_Free(array);
+            return NULL;
+        }
+        array[i] = (uint32_t)value;
+    }
+    return array;
+}
+
+/* An executor running `loop`, which depends on `depends` (a tuple), compares
+ * with `versions` (a tuple) and keeps `refs` (a tuple) alive; NULL with an
+ * exception. */
 static JitExecutor *
-new_executor(loop_function loop, PyObject *refs, PyObject *depends, int function)
+new_executor(loop_function loop, PyObject *refs, PyObject *depends, PyObject *versions,
+             int function)
 {
     PyObject **borrowed = borrowed_array(depends);
     if (borrowed == NULL && PyTuple_GET_SIZE(depends) != 0) {
         return NULL;
     }
-    JitExecutor *executor = PyObject_New(JitExecutor, &JitExecutor_Type);
-    if (executor == NULL) {
+    uint32_t *version_values = versions_array(versions);
+    if (version_values == NULL && PyTuple_GET_SIZE(versions) != 0) {
         PyMem_Free(borrowed);
         return NULL;
     }
+    JitExecutor *executor = PyObject_New(JitExecutor, &JitExecutor_Type);
+    if (executor == NULL) {
+        PyMem_Free(borrowed);
+        PyMem_Free(version_values);
+        return NULL;
+    }
     executor->depends = borrowed;
+    executor->versions = version_values;
     memset(&executor->base.vm_data, 0, sizeof(executor->base.vm_data));
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(depends); i++) {
         _Py_Executor_DependsOn((PyExecutorObject *)executor, PyTuple_GET_ITEM(depends, i));
@@ -489,12 +533,12 @@ new_executor(loop_function loop, PyObject *refs, PyObject *depends, int function
  * installed is reported and left out: the unit works without it. */
 static void
 install_continuations(PyCodeObject *code, PyObject *offsets, loop_function loop,
-                      PyObject *refs, PyObject *depends)
+                      PyObject *refs, PyObject *depends, PyObject *versions)
 {
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(offsets); i++) {
         int offset = _PyLong_AsInt(PyTuple_GET_ITEM(offsets, i));
         JitExecutor *executor = offset < 0 && PyErr_Occurred() ? NULL
-                                : new_executor(loop, refs, depends, 1);
+                                : new_executor(loop, refs, depends, versions, 1);
         if (executor == NULL ||
             _Py_Executor_Replace(code, offset, (PyExecutorObject *)executor) < 0) {
             PyErr_WriteUnraisable((PyObject *)code);
@@ -556,17 +600,18 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
         opt->declined++;
         return NULL;   /* declined, no exception */
     }
-    PyObject *source, *refs, *depends, *continuations;
+    PyObject *source, *refs, *depends, *versions, *continuations;
     int install_entry;
     Py_ssize_t work;
-    if (!PyArg_ParseTuple(translated, "UO!O!O!pn:translate", &source, &PyTuple_Type, &refs,
-                          &PyTuple_Type, &depends, &PyTuple_Type, &continuations,
-                          &install_entry, &work)) {
+    if (!PyArg_ParseTuple(translated, "UO!O!O!O!pn:translate", &source, &PyTuple_Type, &refs,
+                          &PyTuple_Type, &depends, &PyTuple_Type, &versions,
+                          &PyTuple_Type, &continuations, &install_entry, &work)) {
         Py_DECREF(translated);
         return NULL;
     }
     Py_INCREF(refs);
     Py_INCREF(depends);
+    Py_INCREF(versions);
     Py_INCREF(continuations);
     PyObject *path = PyObject_CallMethod(cache_module, "compile_and_open", "O", source);
     Py_DECREF(translated);
@@ -586,8 +631,9 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
          * may still have continuations worth theirs: those are installed,
          * and the function's entry is declined (for good: the translator
          * remembers). */
-        install_continuations(code, continuations, loop, refs, depends);
-        executor = install_entry ? new_executor(loop, refs, depends, function) : NULL;
+        install_continuations(code, continuations, loop, refs, depends, versions);
+        executor = install_entry ? new_executor(loop, refs, depends, versions, function)
+                                 : NULL;
         if (executor != NULL) {
             executor->work = work;
         }
@@ -604,6 +650,7 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
     }
     Py_DECREF(refs);
     Py_DECREF(depends);
+    Py_DECREF(versions);
     Py_DECREF(continuations);
     return (PyExecutorObject *)executor;
 }
@@ -633,6 +680,7 @@ static void
 executor_dealloc(JitExecutor *self)
 {
     PyMem_Free(self->depends);
+    PyMem_Free(self->versions);
     Py_XDECREF(self->refs);
     PyObject_Del(self);
 }

@@ -3,11 +3,12 @@
 
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
-                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+                 PyObject *const *K, PyObject *const *B, const uint32_t *W,
+                 const uint8_t *V)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)V;
+    (void)K; (void)B; (void)W; (void)V;
     goto i5;
   i5: /* FOR_ITER to 50 */ ;
     { PyObject *it = S[-1];
@@ -56,7 +57,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i9: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o2;
-    o2 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_values_attr_at(L[2], K[0], 0)) ? plugopt_instance_value(L[2], 0) : NULL;
+    o2 = (Py_TYPE(L[2])->tp_version_tag == W[0] || plugopt_values_attr_at(L[2], K[0], 0)) ? plugopt_instance_value(L[2], 0) : NULL;
     if (o2 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 9);
         o2 = PyObject_GetAttr(L[2], K[0]);
@@ -130,7 +131,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
   i19: /* STORE_ATTR_INSTANCE_VALUE x */ ;
-    if (!((Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_values_attr_at(L[2], K[0], 0)))) {
+    if (!((Py_TYPE(L[2])->tp_version_tag == W[0] || plugopt_values_attr_at(L[2], K[0], 0)))) {
         PyObject **sp = S;
         int failed = 0;
         PyObject *old1 = L[1];

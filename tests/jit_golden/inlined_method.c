@@ -3,14 +3,15 @@
 
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
-                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+                 PyObject *const *K, PyObject *const *B, const uint32_t *W,
+                 const uint8_t *V)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
     const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)V;
+    (void)K; (void)B; (void)W; (void)V;
     goto i5;
   i5: /* FOR_ITER to 122 */ ;
     { PyObject *it = S[-1];
@@ -62,7 +63,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i14: /* LOAD_ATTR_SLOT x */ ;
     PyObject * o3;
-    o3 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[2], K[1], 16)) ? *(PyObject **)((char *)L[2] + 16) : NULL;
+    o3 = (Py_TYPE(L[2])->tp_version_tag == W[0] || plugopt_slot_attr_at(L[2], K[1], 16)) ? *(PyObject **)((char *)L[2] + 16) : NULL;
     if (o3 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 14);
         o3 = PyObject_GetAttr(L[2], K[1]);
@@ -123,7 +124,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i23: /* LOAD_ATTR_SLOT y */ ;
     PyObject * o6;
-    o6 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[2], K[2], 24)) ? *(PyObject **)((char *)L[2] + 24) : NULL;
+    o6 = (Py_TYPE(L[2])->tp_version_tag == W[0] || plugopt_slot_attr_at(L[2], K[2], 24)) ? *(PyObject **)((char *)L[2] + 24) : NULL;
     if (o6 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 23);
         o6 = PyObject_GetAttr(L[2], K[2]);
@@ -193,7 +194,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!((Py_TYPE(o7)->tp_version_tag == VERSION || plugopt_slot_attr_at(o7, K[1], 16)))) {
+    if (!((Py_TYPE(o7)->tp_version_tag == W[0] || plugopt_slot_attr_at(o7, K[1], 16)))) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -209,7 +210,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
         PyExecutor_Frame_SetNextInstr(frame, 28);
         return (failed || PyErr_Occurred()) ? NULL : frame;
     }
-    if (!((Py_TYPE(o7)->tp_version_tag == VERSION || plugopt_slot_attr_at(o7, K[2], 24)))) {
+    if (!((Py_TYPE(o7)->tp_version_tag == W[0] || plugopt_slot_attr_at(o7, K[2], 24)))) {
         Py_DECREF(o7);
         PyObject **sp = S;
         int failed = 0;
@@ -322,7 +323,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i38: /* LOAD_METHOD_NO_DICT scaled_norm */ ;
     PyObject * o12;
-    if (Py_TYPE(L[3])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 40) == VERSION) {
+    if (Py_TYPE(L[3])->tp_version_tag == W[0] && plugopt_cache_u32(CODE, 40) == W[0]) {
         o12 = plugopt_cache_object(CODE, 45); Py_INCREF(o12);
     } else {
         PyExecutor_Frame_SetNextInstr(frame, 38);
@@ -366,7 +367,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject * o17;
     if (!(*V && G == B[0])) { goto call13; }
     o17 = K[11];
-    if (!((Py_TYPE(L[3])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[3], K[1], 16)))) { goto call13; }
+    if (!((Py_TYPE(L[3])->tp_version_tag == W[0] || plugopt_slot_attr_at(L[3], K[1], 16)))) { goto call13; }
     PyObject * o18;
     o18 = *(PyObject **)((char *)L[3] + 16);
     if (!(o18 != NULL)) { goto call13; }
@@ -374,7 +375,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     if (!(PyFloat_CheckExact(o18))) { goto call13; }
     double d19;
     d19 = PyFloat_AS_DOUBLE(o18) * PyFloat_AS_DOUBLE(o18);
-    if (!((Py_TYPE(L[3])->tp_version_tag == VERSION || plugopt_slot_attr_at(L[3], K[2], 24)))) { goto call13; }
+    if (!((Py_TYPE(L[3])->tp_version_tag == W[0] || plugopt_slot_attr_at(L[3], K[2], 24)))) { goto call13; }
     PyObject * o20;
     o20 = *(PyObject **)((char *)L[3] + 24);
     if (!(o20 != NULL)) { goto call13; }

@@ -3,7 +3,8 @@
 
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
-                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+                 PyObject *const *K, PyObject *const *B, const uint32_t *W,
+                 const uint8_t *V)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
@@ -11,7 +12,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
     const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)V;
+    (void)K; (void)B; (void)W; (void)V;
     switch (PyExecutor_Frame_GetNextInstr(frame)) {
         case 0: goto i0;
         case 74: goto c74;
@@ -28,7 +29,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i2: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o1;
-    o1 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
+    o1 = (Py_TYPE(L[0])->tp_version_tag == W[0] || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
     if (o1 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 2);
         o1 = PyObject_GetAttr(L[0], K[0]);
@@ -81,7 +82,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i11: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
     PyObject * o4;
-    o4 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
+    o4 = (Py_TYPE(L[0])->tp_version_tag == W[0] || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
     if (o4 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 11);
         o4 = PyObject_GetAttr(L[0], K[1]);
@@ -180,7 +181,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i29: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o10;
-    o10 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
+    o10 = (Py_TYPE(L[0])->tp_version_tag == W[0] || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
     if (o10 == NULL) {
     int keep_10_1 = plugopt_float_is_private(L[1]);
     PyObject *new_10_1 = keep_10_1 ? NULL : PyFloat_FromDouble(d8);
@@ -305,7 +306,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i38: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
     PyObject * o14;
-    o14 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
+    o14 = (Py_TYPE(L[0])->tp_version_tag == W[0] || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
     if (o14 == NULL) {
     int keep_14_1 = plugopt_float_is_private(L[1]);
     PyObject *new_14_1 = keep_14_1 ? NULL : PyFloat_FromDouble(d8);
@@ -477,7 +478,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i55: /* LOAD_METHOD_WITH_VALUES dot */ ;
     PyObject * o19;
-    if (Py_TYPE(L[2])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 57) == VERSION && plugopt_managed_dict(L[2]) == NULL && plugopt_cached_keys_version(Py_TYPE(L[2])) == VERSION && plugopt_cache_u32(CODE, 60) == VERSION) {
+    if (Py_TYPE(L[2])->tp_version_tag == W[0] && plugopt_cache_u32(CODE, 57) == W[0] && plugopt_managed_dict(L[2]) == NULL && plugopt_cached_keys_version(Py_TYPE(L[2])) == W[1] && plugopt_cache_u32(CODE, 60) == W[1]) {
         o19 = plugopt_cache_object(CODE, 62); Py_INCREF(o19);
     } else {
         PyExecutor_Frame_SetNextInstr(frame, 55);
@@ -546,7 +547,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i75: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o22;
-    o22 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
+    o22 = (Py_TYPE(L[0])->tp_version_tag == W[0] || plugopt_values_attr_at(L[0], K[0], 0)) ? plugopt_instance_value(L[0], 0) : NULL;
     if (o22 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 75);
         o22 = PyObject_GetAttr(L[0], K[0]);
@@ -620,7 +621,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i86: /* LOAD_ATTR_INSTANCE_VALUE y */ ;
     PyObject * o27;
-    o27 = (Py_TYPE(L[0])->tp_version_tag == VERSION || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
+    o27 = (Py_TYPE(L[0])->tp_version_tag == W[0] || plugopt_values_attr_at(L[0], K[1], 1)) ? plugopt_instance_value(L[0], 1) : NULL;
     if (o27 == NULL) {
         PyExecutor_Frame_SetNextInstr(frame, 86);
         o27 = PyObject_GetAttr(L[0], K[1]);
@@ -734,7 +735,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i102: /* LOAD_ATTR_INSTANCE_VALUE x */ ;
     PyObject * o32;
-    o32 = (Py_TYPE(L[2])->tp_version_tag == VERSION || plugopt_values_attr_at(L[2], K[0], 0)) ? plugopt_instance_value(L[2], 0) : NULL;
+    o32 = (Py_TYPE(L[2])->tp_version_tag == W[0] || plugopt_values_attr_at(L[2], K[0], 0)) ? plugopt_instance_value(L[2], 0) : NULL;
     if (o32 == NULL) {
     int keep_32_3 = plugopt_float_is_private(L[3]);
     PyObject *new_32_3 = keep_32_3 ? NULL : PyFloat_FromDouble(d30);

@@ -3,14 +3,15 @@
 
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
-                 PyObject *const *K, PyObject *const *B, const uint8_t *V)
+                 PyObject *const *K, PyObject *const *B, const uint32_t *W,
+                 const uint8_t *V)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
     const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)V;
+    (void)K; (void)B; (void)W; (void)V;
     goto i13;
   i13: /* FOR_ITER to 168 */ ;
     { PyObject *it = S[-1];
@@ -90,7 +91,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i24: /* LOAD_METHOD_NO_DICT append */ ;
     PyObject * o3;
-    if (Py_TYPE(L[1])->tp_version_tag == VERSION && plugopt_cache_u32(CODE, 26) == VERSION) {
+    if (Py_TYPE(L[1])->tp_version_tag == W[0] && plugopt_cache_u32(CODE, 26) == W[0]) {
         o3 = plugopt_cache_object(CODE, 31); Py_INCREF(o3);
     } else {
         PyExecutor_Frame_SetNextInstr(frame, 24);
