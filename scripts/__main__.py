@@ -87,7 +87,10 @@ print("PLUGOPT-DEMO " + json.dumps(report), file=sys.stderr)
 
 def run_demo(python: Path, optimizer: str | None) -> tuple[str, str, dict]:
     """(stdout, the optimizer's own stderr, the demo report) of one run, checker on."""
-    env = clean_env({"PYTHONOPTIMIZERCHECK": "1", "PLUGOPT_COUNTER_TOP": "5"})
+    # jit compiles the demo's loops before running them (the demo is over before a
+    # background compile would be).
+    env = clean_env({"PYTHONOPTIMIZERCHECK": "1", "PLUGOPT_COUNTER_TOP": "5",
+                     "PLUGOPT_JIT_BACKGROUND": "0"})
     args = [str(python)] + (["-X", f"optimizer={optimizer}"] if optimizer else [])
     result = subprocess.run([*args, "-c", DEMO_RUNNER, str(DEMO_PROGRAM)], env=env,
                             capture_output=True, text=True, check=True)

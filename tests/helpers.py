@@ -17,7 +17,12 @@ def run(cmd: Sequence[str | Path], *, env: Mapping[str, str] | None = None,
         timeout: float = DEFAULT_TIMEOUT, cwd: Path | None = None
         ) -> subprocess.CompletedProcess[str]:
     """Run `cmd` in a clean environment (see clean_env; `env` adds or overrides
-    variables), capturing text output. Never raises on a non-zero exit."""
+    variables), capturing text output. Never raises on a non-zero exit.
+
+    jit compiles a loop before running it (PLUGOPT_JIT_BACKGROUND=0), unless
+    `env` says otherwise: a test's short program would often end before a
+    background compile does, and test nothing compiled."""
+    env = {"PLUGOPT_JIT_BACKGROUND": "0", **(env or {})}
     return subprocess.run([str(part) for part in cmd], env=clean_env(env), cwd=cwd,
                           capture_output=True, text=True, timeout=timeout)
 

@@ -13,6 +13,7 @@ import json
 import os
 import stat
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -1893,3 +1894,99 @@ def test_beside_counter_or_stepper_jit_tiers_up(
     assert equal.returncode == 0, output(equal)
     assert equal.stdout.splitlines() == [
         str([("JitOptimizer", 50), (other_type, 50)]), "1 2", "0"], output(equal)
+
+
+# A loop made hot in its first call, then called until jit has loaded its
+# code (or 60 s pass). Prints, per call, the result and whether the loop ran
+# compiled; then jit's statistics, and whether the program has a child
+# process (the background compile must not be one).
+BACKGROUND_PROGRAM = textwrap.dedent("""
+    import os, sys, time
+    import plugopt.jit as jit
+
+    def total(n):
+        acc = 0.0
+        for i in range(n):
+            acc += i * 0.5
+        return acc
+
+    results, first = set(), None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        results.add(total(20000))
+        stats = jit.stats()
+        if first is None:
+            first = dict(stats)
+        if stats["waiting"] == 0:
+            break
+    print(sorted(results))
+    print(first["compiled"], first["waiting"])
+    print(stats["compiled"], stats["waiting"], stats["disabled"], stats["iterations"] > 0)
+    try:
+        print(os.waitpid(-1, os.WNOHANG))
+    except ChildProcessError:
+        print("no child")
+""")
+
+
+def test_background_compile_runs_the_loop_meanwhile(patched_python: Path,
+                                                    tmp_path: Path) -> None:
+    # The first call finds the loop hot and its code not in the cache: the
+    # compile starts in the background and the call runs on in the
+    # interpreter; later calls run compiled, to the same result.
+    program = tmp_path / "background.py"
+    program.write_text(BACKGROUND_PROGRAM)
+    cache = tmp_path / "cache"
+    env = {"PLUGOPT_JIT_CACHE": str(cache), "PLUGOPT_JIT_BACKGROUND": "1"}
+    result = run([patched_python, "-X", "optimizer=jit", program], env=env)
+    assert result.returncode == 0, output(result)
+    assert result.stdout.splitlines() == [
+        "[99995000.0]", "0 1", "1 0 0 True", "no child"], output(result)
+    assert result.stderr == "", output(result)
+    assert len(cache_entries(cache)) == 1, output(result)
+    assert not [p for p in cache.iterdir() if p.name.startswith(".build-")]
+    # The next run finds the code in the cache: compiled at once.
+    again = run([patched_python, "-X", "optimizer=jit", program], env=env)
+    assert again.returncode == 0, output(again)
+    assert again.stdout.splitlines()[1:3] == ["1 0", "1 0 0 True"], output(again)
+
+
+def test_background_compile_that_fails_steps_aside(patched_python: Path,
+                                                   tmp_path: Path) -> None:
+    # A compiler that fails: said once on stderr, the loop's executor steps
+    # aside, and the program's results are the interpreter's.
+    program = tmp_path / "background.py"
+    program.write_text(BACKGROUND_PROGRAM)
+    env = {"PLUGOPT_JIT_CACHE": str(tmp_path / "cache"), "PLUGOPT_JIT_BACKGROUND": "1",
+           "PLUGOPT_JIT_CC": "false"}
+    result = run([patched_python, "-X", "optimizer=jit", program], env=env)
+    assert result.returncode == 0, output(result)
+    assert result.stdout.splitlines() == [
+        "[99995000.0]", "0 1", "0 0 1 False", "no child"], output(result)
+    assert result.stderr.count("plugopt.jit: false failed on a generated loop") == 1, \
+        output(result)
+    assert not cache_entries(tmp_path / "cache"), output(result)
+
+
+def test_background_compile_outlives_the_program(patched_python: Path,
+                                                 tmp_path: Path) -> None:
+    # A program that exits while its loop's code is being compiled leaves the
+    # compile running: the entry is in the cache for the next run.
+    cache = tmp_path / "cache"
+    program = textwrap.dedent("""
+        import plugopt.jit as jit
+        def total(n):
+            acc = 0.0
+            for i in range(n):
+                acc += i * 0.5
+            return acc
+        print(total(20000), jit.stats()["waiting"])
+    """)
+    result = run([patched_python, "-X", "optimizer=jit", "-c", program],
+                 env={"PLUGOPT_JIT_CACHE": str(cache), "PLUGOPT_JIT_BACKGROUND": "1"})
+    assert result.returncode == 0, output(result)
+    assert result.stdout.split() == ["99995000.0", "1"], output(result)
+    deadline = time.monotonic() + 60
+    while not cache_entries(cache) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(cache_entries(cache)) == 1

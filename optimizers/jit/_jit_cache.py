@@ -3,7 +3,10 @@
 compile_and_open(source) returns the path of a shared object built from
 `source` (C), whose bytes have just been checked against the SHA-256 recorded
 when it was built, or None when no C compiler works here. The caller dlopens
-that path. Only the user can write in the folder (0700, checked), so nobody
+that path. start_build(source) returns that path when the cache has it, and
+otherwise a Build: the compiler runs in a process of its own, detached, while
+the program goes on (the caller polls the Build, and runs the loop in the
+interpreter meanwhile). Only the user can write in the folder (0700, checked), so nobody
 else can replace the file between the check and the load; the check catches
 truncated and corrupted entries. (Loading through /proc/self/fd/N would close
 even that window, but the dynamic loader identifies libraries by that name,
@@ -20,12 +23,14 @@ names and renamed into place.
 
 from __future__ import annotations
 
+import collections
 import os
 import posix
 import shlex
 import stat
 import sys
 import sysconfig
+import time
 
 # The built-in SHA-256, not hashlib's: hashlib loads OpenSSL, about 3.5 MB of
 # peak RSS for every process that runs a compiled loop. subprocess (2 MB more)
@@ -58,10 +63,12 @@ def _startup_variable(name: str) -> str | None:
 
 
 _ENVIRON = {name: _startup_variable(name)
-            for name in ("PLUGOPT_JIT_CACHE", "XDG_CACHE_HOME", "PLUGOPT_JIT_CC", "HOME")}
+            for name in ("PLUGOPT_JIT_CACHE", "XDG_CACHE_HOME", "PLUGOPT_JIT_CC", "HOME",
+                         "PLUGOPT_JIT_BACKGROUND")}
 _HOME = _ENVIRON["HOME"] or os.path.expanduser("~")
 _open, _close, _read, _write, _lseek = posix.open, posix.close, posix.read, posix.write, posix.lseek
 _mkdir, _lstat, _getuid = posix.mkdir, posix.lstat, posix.getuid
+_stat, _spawn, _waitpid = posix.stat, posix.posix_spawn, posix.waitpid
 _replace, _unlink, _rmdir, _urandom = posix.replace, posix.unlink, posix.rmdir, posix.urandom
 _makedirs = os.makedirs
 
@@ -162,63 +169,255 @@ def _warn_once(kind: str, message: str) -> None:
         print(f"plugopt.jit: {message}", file=sys.stderr)
 
 
-def compile_and_open(source: str) -> str | None:
-    """The verified shared object for `source`; None (the loop is declined)
-    without a usable cache folder, without a compiler, or when the compiler
-    fails (a translator bug), each said once per process on stderr; or, for
-    now and quietly, while subprocess is still being imported."""
+def _entry(source: str) -> tuple[str, str, str, str] | None:
+    """The cache folder, the entry's key and its .so and .sha256 paths; None
+    (said once) without a usable cache folder."""
     try:
         folder = cache_dir()
     except CacheError as error:
         _warn_once("cache", f"not compiling loops: {error}")
         return None
-    cc, command = _COMPILER, _COMMAND
-    key = _key(source, command)
-    so_path = os.path.join(folder, key + ".so")
-    sum_path = os.path.join(folder, key + ".sha256")
+    key = _key(source, _COMMAND)
+    return (folder, key, os.path.join(folder, key + ".so"),
+            os.path.join(folder, key + ".sha256"))
+
+
+def _subprocess_ready():
+    """The subprocess module, or None while it is still being imported (a loop
+    of its imports got hot at a low threshold): decline for now, quietly; the
+    VM asks again."""
+    import subprocess
+    return subprocess if hasattr(subprocess, "run") else None
+
+
+def compile_and_open(source: str) -> str | None:
+    """The verified shared object for `source`, compiled now if the cache does
+    not have it; None (the loop is declined) without a usable cache folder,
+    without a compiler, or when the compiler fails (a translator bug), each
+    said once per process on stderr; or, for now and quietly, while
+    subprocess is still being imported."""
+    entry = _entry(source)
+    if entry is None:
+        return None
+    folder, key, so_path, sum_path = entry
     if _verified(so_path, sum_path):
         return so_path
-    import subprocess
-    if not hasattr(subprocess, "run"):
-        # subprocess is still being imported (a loop of its imports got hot
-        # at a low threshold): decline for now, quietly; the VM asks again.
+    subprocess = _subprocess_ready()
+    if subprocess is None:
         return None
     build = _private_name(folder, ".build-")
     _mkdir(build, 0o700)
-    c_file = os.path.join(build, "loop.c")
-    out = os.path.join(build, "loop.so")
     try:
-        with open(c_file, "w", encoding="utf-8") as file:
+        with open(os.path.join(build, "loop.c"), "w", encoding="utf-8") as file:
             file.write(source)
-        try:
-            # Bytes, decoded here: no default encoding for -X warn_default_encoding
-            # to warn about, and no io wrapper a program may have replaced.
-            result = subprocess.run([*command, "-o", out, c_file], capture_output=True,
-                                    timeout=120, env=_COMPILER_ENVIRONMENT)
-        except Exception as error:   # noqa: BLE001
-            # No compiler (OSError), a hung one (TimeoutExpired), or a program
-            # that replaced what subprocess uses (CPython's test_subprocess mocks
-            # its fork_exec): the loop runs in the interpreter.
-            _warn_once("compiler", f"cannot run {cc[0]}: {type(error).__name__}: {error} "
-                       "(loops that need it run in the interpreter)")
-            return None
-        if result.returncode != 0:
-            tail = "\n".join(result.stderr.decode("utf-8", "replace").splitlines()[-5:])
-            # Most likely a translator bug, but the compiler's environment can
-            # fail it too (a full disk, a build folder a program removed).
-            _warn_once("failed", f"{cc[0]} failed on a generated loop (the loop runs in "
-                       "the interpreter; unless its output below names a cause outside "
-                       f"jit, please report it as a plugopt.jit bug):\n{tail}")
-            return None
-        with open(out, "rb") as file:
-            data = file.read()
+        error = _build(subprocess, folder, key, build, _COMMAND)
     finally:
-        for made in (c_file, out):
-            try:
-                _unlink(made)
-            except FileNotFoundError:
-                pass
-        _rmdir(build)
+        _remove_build(build)
+    if error is not None:
+        _warn_once(*error)
+        return None
+    return _verified(so_path, sum_path)
+
+
+def _build(subprocess, folder: str, key: str, build: str,
+           command: list[str]) -> tuple[str, str] | None:
+    """Compiles build/loop.c with `command` into the entry `key` of `folder`
+    (written under temporary names, renamed into place). None on success,
+    else what went wrong, as _warn_once's kind and message."""
+    c_file, out = os.path.join(build, "loop.c"), os.path.join(build, "loop.so")
+    try:
+        # Bytes, decoded here: no default encoding for -X warn_default_encoding
+        # to warn about, and no io wrapper a program may have replaced.
+        result = subprocess.run([*command, "-o", out, c_file], capture_output=True,
+                                timeout=120, env=_COMPILER_ENVIRONMENT)
+    except Exception as error:   # noqa: BLE001
+        # No compiler (OSError), a hung one (TimeoutExpired), or a program
+        # that replaced what subprocess uses (CPython's test_subprocess mocks
+        # its fork_exec): the loop runs in the interpreter.
+        return ("compiler", f"cannot run {command[0]}: {type(error).__name__}: {error} "
+                "(loops that need it run in the interpreter)")
+    if result.returncode != 0:
+        tail = "\n".join(result.stderr.decode("utf-8", "replace").splitlines()[-5:])
+        # Most likely a translator bug, but the compiler's environment can
+        # fail it too (a full disk, a build folder a program removed).
+        return ("failed", f"{command[0]} failed on a generated loop (the loop runs in "
+                "the interpreter; unless its output below names a cause outside "
+                f"jit, please report it as a plugopt.jit bug):\n{tail}")
+    with open(out, "rb") as file:
+        data = file.read()
     _write_atomic(folder, key + ".so", data)
     _write_atomic(folder, key + ".sha256", sha256(data).hexdigest().encode())
-    return _verified(so_path, sum_path)
+    return None
+
+
+def _remove_build(build: str) -> None:
+    for name in ("loop.c", "loop.so", "error"):
+        try:
+            _unlink(os.path.join(build, name))
+        except FileNotFoundError:
+            pass
+    try:
+        _rmdir(build)
+    except FileNotFoundError:
+        pass
+
+
+# -- builds in the background -------------------------------------------------
+# A loop that becomes hot while its compiled code is not in the cache need not
+# wait for the C compiler (50-300 ms a loop, more than many loops run in all):
+# the compile runs in a process of its own while the loop goes on in the
+# interpreter, and the executor polls its Build until the code is there. The
+# process is detached (a shell starts it in the background and exits at once),
+# so the program never has a child it did not make: regrtest's reap_children,
+# a program's own os.wait(), find none. It compiles as compile_and_open does
+# (this module run with -I), and writes the entry into the cache, so a program
+# that exits first still leaves it for the next run. One build runs at a time
+# per process, the rest wait their turn: the other core stays the program's.
+
+_monotonic = time.monotonic
+_EXECUTABLE = sys.executable   # the program may set its own later (tests do)
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(_stat(path).st_mode)
+    except OSError:
+        return False
+
+
+# Whether jit compiles a loop's code in the background (start_build) or makes the
+# loop wait for it (compile_and_open): PLUGOPT_JIT_BACKGROUND=0 waits, so that a
+# program's first run behaves as its later ones do (tests rely on it).
+BACKGROUND = _ENVIRON["PLUGOPT_JIT_BACKGROUND"] != "0"
+# The longest a build may take before its loop gives up on it (the compiler's
+# own timeout, and the helper's start-up).
+_BUILD_TIMEOUT = 130.0
+_builds: dict[str, "Build"] = {}   # key -> Build, while it is not done
+_waiting: collections.deque = collections.deque()
+_running: list["Build"] = []   # at most one
+
+
+class Build:
+    """The compile of one source into the cache, in the background."""
+
+    def __init__(self, folder: str, key: str, so_path: str, sum_path: str,
+                 source: str) -> None:
+        self.folder, self.key, self.so_path, self.sum_path = folder, key, so_path, sum_path
+        self.source = source
+        self.dir: str | None = None     # its build folder, once started
+        self.started = 0.0
+        self.failed = False
+
+    def poll(self) -> str | None:
+        """The verified shared object once built; None while it is being built
+        or waits its turn, and for good once it failed (`failed` says which)."""
+        path = None if self.failed else self._state()
+        _start_next()
+        return path
+
+    def _state(self) -> str | None:
+        """The path if built; None if not yet, setting `failed` if it never will."""
+        path = _verified(self.so_path, self.sum_path)
+        if path is not None or self.dir is None:
+            if path is not None:
+                self._done()
+            return path
+        try:
+            with open(os.path.join(self.dir, "error"), encoding="utf-8") as file:
+                kind, _, message = file.read().partition("\n")
+        except FileNotFoundError:
+            if _is_dir(self.dir) and _monotonic() - self.started < _BUILD_TIMEOUT:
+                return None
+            # The build folder went away, or the build took too long: built
+            # after all (the folder goes once the entry is in place), or lost.
+            path = _verified(self.so_path, self.sum_path)
+            kind, message = "lost", ("a background compile of a loop did not finish "
+                                     "(the loop runs in the interpreter)")
+        if path is None:
+            _warn_once(kind, message)
+            self.failed = True
+        self._done()
+        return path
+
+    def _done(self) -> None:
+        if self.dir is not None:
+            _remove_build(self.dir)
+        _builds.pop(self.key, None)
+        if self in _running:
+            _running.remove(self)
+        self.source = ""
+
+    def _start(self) -> None:
+        """Writes the source into a build folder and starts the helper."""
+        self.dir = _private_name(self.folder, ".build-")
+        self.started = _monotonic()
+        _mkdir(self.dir, 0o700)
+        with open(os.path.join(self.dir, "loop.c"), "w", encoding="utf-8") as file:
+            file.write(self.source)
+        helper = [_EXECUTABLE, "-I", "-m", __name__, self.folder, self.key, self.dir,
+                  *_COMMAND]
+        # sh starts the helper in the background and exits: waited for here,
+        # it leaves the helper a child of init, not of this program.
+        shell = ["/bin/sh", "-c", 'exec "$@" </dev/null >/dev/null 2>&1 &', "sh", *helper]
+        pid = _spawn(shell[0], shell, _COMPILER_ENVIRONMENT)
+        _waitpid(pid, 0)
+        _running.append(self)
+
+
+def _start_next() -> None:
+    """Starts the next waiting build once none runs."""
+    if _running:
+        _running[0]._state()   # leaves _running once done
+        if _running:
+            return
+    while _waiting and not _running:
+        build = _waiting.popleft()
+        if build.failed or _verified(build.so_path, build.sum_path):
+            continue
+        try:
+            build._start()
+        except OSError as error:
+            _warn_once("compiler", f"cannot start a background compile: {error} "
+                       "(loops that need it run in the interpreter)")
+            build.failed = True
+            build._done()
+
+
+def start_build(source: str) -> str | Build | None:
+    """The verified shared object for `source` if the cache has it; else its
+    Build (started, or waiting its turn), which the caller polls; None (the
+    loop is declined) without a usable cache folder, or without a way to start
+    a process (sys.executable unknown)."""
+    entry = _entry(source)
+    if entry is None:
+        return None
+    folder, key, so_path, sum_path = entry
+    if _verified(so_path, sum_path):
+        return so_path
+    if not _EXECUTABLE or not posix.access("/bin/sh", os.X_OK):
+        return None
+    build = _builds.get(key)
+    if build is None:
+        build = _builds[key] = Build(folder, key, so_path, sum_path, source)
+        _waiting.append(build)
+        _start_next()
+    return build
+
+
+def _helper_main(argv: list[str]) -> int:
+    """`python -I -m plugopt._jit_cache FOLDER KEY BUILD COMMAND...`: the
+    background compile of BUILD/loop.c into the entry KEY of FOLDER. On
+    failure it leaves BUILD/error (the kind, a newline, the message) for the
+    program to report; on success it removes BUILD."""
+    folder, key, build, *command = argv
+    import subprocess
+    error = _build(subprocess, folder, key, build, command)
+    if error is None:
+        _remove_build(build)
+        return 0
+    _write_atomic(build, "error", "\n".join(error).encode())
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(_helper_main(sys.argv[1:]))

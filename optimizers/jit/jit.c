@@ -30,7 +30,10 @@ typedef struct _PyInterpreterFrame *(*loop_function)(struct _PyInterpreterFrame 
 
 typedef struct {
     PyExecutorObject base;
-    loop_function loop;
+    loop_function loop;      /* NULL while `build` runs */
+    PyObject *build;         /* the plugopt._jit_cache.Build of its code, until it is
+                                loaded; else NULL */
+    Py_ssize_t waited;       /* entries while the build ran */
     PyObject *refs;          /* tuple */
     PyObject **depends;      /* borrowed, PyMem_Malloc'ed; NULL if none */
     uint32_t *versions;      /* PyMem_Malloc'ed; NULL if none */
@@ -56,6 +59,12 @@ typedef struct {
 #define JIT_PROBATION 64
 #define JIT_ENTRY_PAYS 64
 
+/* A loop whose code is being compiled in the background asks its Build every
+ * this many entries (the interpreter runs an iteration per entry meanwhile):
+ * a poll costs a few microseconds (a failed open), 256 iterations of even the
+ * smallest loop more. */
+#define JIT_POLL_EVERY 256
+
 typedef struct {
     PyOptimizerObject base;
     Py_ssize_t compiled;     /* loops compiled (or found in the cache) */
@@ -63,6 +72,7 @@ typedef struct {
     Py_ssize_t declined;     /* loops the translator or the compiler declined */
     Py_ssize_t iterations;   /* completed in compiled code, all executors */
     Py_ssize_t disabled;     /* executors that stepped aside */
+    Py_ssize_t waiting;      /* executors whose code is being compiled in the background */
 } JitOptimizer;
 
 static PyTypeObject JitExecutor_Type;
@@ -75,6 +85,10 @@ static JitOptimizer *the_optimizer;
 static PyObject *codegen_module;   /* plugopt._jit_codegen */
 static PyObject *cache_module;     /* plugopt._jit_cache */
 static int helpers_missing;        /* their import failed: decline quietly */
+/* An executor polls its Build: the poll runs Python code, whose loops the VM
+ * may find hot; a compile asked for then is declined for now (the cache's
+ * bookkeeping is in the middle of a poll). */
+static int polling;
 
 /* A compile asked for deep in a recursion (function units are asked for at
  * every hot entry) or short of memory fails for reasons of the moment: the
@@ -139,7 +153,7 @@ import_helpers(void)
      * the half-made modules: not usable yet. */
     if (codegen_module != NULL && cache_module != NULL &&
         (!PyObject_HasAttrString(codegen_module, "translate") ||
-         !PyObject_HasAttrString(cache_module, "compile_and_open"))) {
+         !PyObject_HasAttrString(cache_module, "start_build"))) {
         Py_CLEAR(codegen_module);
         Py_CLEAR(cache_module);
         PyErr_SetString(PyExc_ImportError, "plugopt.jit: its translator is half-imported");
@@ -186,6 +200,60 @@ step_aside(JitExecutor *executor, struct _PyInterpreterFrame *frame)
     PyErr_Restore(exc_type, exc_value, exc_tb);
 }
 
+static loop_function load_loop(const char *path);
+
+/* The executor's build is done: its code is loaded, or it failed. */
+static void
+build_done(JitExecutor *executor, loop_function loop)
+{
+    executor->loop = loop;
+    Py_CLEAR(executor->build);
+    the_optimizer->waiting--;
+    if (loop != NULL) {
+        the_optimizer->compiled++;
+    }
+}
+
+/* A loop whose code the C compiler is making in the background: N = 0 (the
+ * interpreter runs the iteration) at each entry; every JIT_POLL_EVERY entries
+ * it asks its Build whether the code is there, and loads it (the next entry
+ * runs it). A build that failed (said once on stderr) or a code that cannot
+ * be loaded makes it step aside. */
+static struct _PyInterpreterFrame *
+await_build(JitExecutor *executor, struct _PyInterpreterFrame *frame)
+{
+    if (++executor->waited % JIT_POLL_EVERY != 0) {
+        return frame;
+    }
+    polling = 1;
+    PyObject *path = PyObject_CallMethod(executor->build, "poll", NULL);
+    int failed = -1;
+    if (path == Py_None) {
+        PyObject *flag = PyObject_GetAttrString(executor->build, "failed");
+        failed = flag == NULL ? -1 : PyObject_IsTrue(flag);
+        Py_XDECREF(flag);
+    }
+    polling = 0;
+    if (failed == 0) {
+        Py_DECREF(path);
+        return frame;   /* still building, or waiting its turn */
+    }
+    loop_function loop = NULL;
+    if (path != NULL && path != Py_None) {
+        const char *path_str = PyUnicode_AsUTF8(path);
+        loop = path_str ? load_loop(path_str) : NULL;
+    }
+    Py_XDECREF(path);
+    build_done(executor, loop);
+    if (loop == NULL) {
+        if (PyErr_Occurred()) {
+            PyErr_WriteUnraisable((PyObject *)executor);
+        }
+        step_aside(executor, frame);
+    }
+    return frame;
+}
+
 static struct _PyInterpreterFrame *
 jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
             PyObject **stack_pointer)
@@ -193,6 +261,9 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
     JitExecutor *executor = (JitExecutor *)self;
     if (executor->disabled) {
         return frame;
+    }
+    if (executor->loop == NULL) {
+        return await_build(executor, frame);
     }
     if (++executor->entries == JIT_PROBATION &&
         (executor->function ? executor->iterations < JIT_PROBATION / 2
@@ -518,6 +589,8 @@ new_executor(loop_function loop, PyObject *refs, PyObject *depends, PyObject *ve
     }
     executor->base.execute = jit_execute;
     executor->loop = loop;
+    executor->build = NULL;
+    executor->waited = 0;
     executor->refs = Py_NewRef(refs);
     executor->entries = 0;
     executor->work = 1;   /* set by the caller for a loop */
@@ -552,6 +625,18 @@ install_continuations(PyCodeObject *code, PyObject *offsets, loop_function loop,
 
 static PyExecutorObject *compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset);
 
+/* Whether a loop's code not in the cache is compiled in the background:
+ * plugopt._jit_cache.BACKGROUND (PLUGOPT_JIT_BACKGROUND=0 turns it off). */
+static int
+background_builds(void)
+{
+    PyObject *flag = PyObject_GetAttrString(cache_module, "BACKGROUND");
+    int background = flag != NULL && PyObject_IsTrue(flag) == 1;
+    Py_XDECREF(flag);
+    PyErr_Clear();
+    return background;
+}
+
 static PyExecutorObject *
 jit_compile(PyOptimizerObject *self, PyCodeObject *code, int offset)
 {
@@ -576,6 +661,9 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
     if (_Py_IsFinalizing() || !may_translate(code, offset)) {
         opt->declined++;
         return NULL;
+    }
+    if (polling) {
+        return NULL;   /* for now: the VM asks again */
     }
     if (import_helpers() < 0) {
         if (!PyErr_Occurred()) {
@@ -613,19 +701,38 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
     Py_INCREF(depends);
     Py_INCREF(versions);
     Py_INCREF(continuations);
-    PyObject *path = PyObject_CallMethod(cache_module, "compile_and_open", "O", source);
+    int function = (_Py_Code_GetInstruction(code, offset, 1) & 255) == RESUME;
+    /* A loop's code not in the cache yet is compiled in the background
+     * (_jit_cache.start_build), unless PLUGOPT_JIT_BACKGROUND=0; a function
+     * unit's (whose continuations are installed with it) now. */
+    int background = !function && background_builds();
+    PyObject *path = PyObject_CallMethod(cache_module,
+                                         background ? "start_build" : "compile_and_open",
+                                         "O", source);
     Py_DECREF(translated);
     loop_function loop = NULL;
-    if (path != NULL && path != Py_None) {
+    PyObject *build = NULL;   /* borrowed from path */
+    if (path != NULL && PyUnicode_Check(path)) {
         const char *path_str = PyUnicode_AsUTF8(path);
         loop = path_str ? load_loop(path_str) : NULL;
     }
+    else if (path != NULL && path != Py_None) {
+        build = path;
+    }
     /* Declined: no working compiler (None), or the globals changed. */
     int declined = path == Py_None ||
-                   (loop != NULL && globals_version_of(globals) != globals_version);
-    Py_XDECREF(path);
+                   ((loop != NULL || build != NULL) &&
+                    globals_version_of(globals) != globals_version);
     JitExecutor *executor = NULL;
-    int function = (_Py_Code_GetInstruction(code, offset, 1) & 255) == RESUME;
+    if (build != NULL && !declined) {
+        executor = new_executor(NULL, refs, depends, versions, 0);
+        if (executor != NULL) {
+            executor->work = work;
+            executor->build = Py_NewRef(build);
+            opt->waiting++;
+        }
+    }
+    Py_XDECREF(path);
     if (loop != NULL && !declined) {
         /* A function unit whose first part is too short to pay for an entry
          * may still have continuations worth theirs: those are installed,
@@ -642,8 +749,8 @@ compile_unit(JitOptimizer *opt, PyCodeObject *code, int offset)
     if (executor != NULL && function) {
         opt->functions++;
     }
-    else if (executor != NULL) {
-        opt->compiled++;
+    else if (executor != NULL && executor->loop != NULL) {
+        opt->compiled++;   /* a build counts once it is loaded (build_done) */
     }
     else if (declined) {
         opt->declined++;
@@ -673,12 +780,23 @@ executor_get_disabled(JitExecutor *self, void *Py_UNUSED(closure))
     return PyBool_FromLong(self->disabled);
 }
 
+static PyObject *
+executor_get_waiting(JitExecutor *self, void *Py_UNUSED(closure))
+{
+    return PyBool_FromLong(self->build != NULL);
+}
+
 /* Not a GC type: `refs` holds only strings and the code objects of inlined
- * functions, which have no loops and so no executor of this optimizer
- * (docs/api.md: executors are GC types only when they can be in a cycle). */
+ * functions, which have no loops and so no executor of this optimizer, and
+ * `build` only strings (docs/api.md: executors are GC types only when they
+ * can be in a cycle). */
 static void
 executor_dealloc(JitExecutor *self)
 {
+    if (self->build != NULL) {
+        the_optimizer->waiting--;   /* removed before its code was there */
+        Py_DECREF(self->build);
+    }
     PyMem_Free(self->depends);
     PyMem_Free(self->versions);
     Py_XDECREF(self->refs);
@@ -691,6 +809,8 @@ static PyGetSetDef executor_getset[] = {
      "loop iterations completed in compiled code", NULL},
     {"disabled", (getter)executor_get_disabled, NULL,
      "True once it stepped aside (its guards kept failing)", NULL},
+    {"waiting", (getter)executor_get_waiting, NULL,
+     "True while its code is being compiled in the background", NULL},
     {NULL}
 };
 
@@ -714,18 +834,20 @@ static PyTypeObject JitOptimizer_Type = {
 static PyObject *
 stats(PyObject *module, PyObject *Py_UNUSED(args))
 {
-    return Py_BuildValue("{snsnsnsnsn}", "compiled", the_optimizer->compiled,
+    return Py_BuildValue("{snsnsnsnsnsn}", "compiled", the_optimizer->compiled,
                          "functions", the_optimizer->functions,
                          "declined", the_optimizer->declined,
                          "iterations", the_optimizer->iterations,
-                         "disabled", the_optimizer->disabled);
+                         "disabled", the_optimizer->disabled,
+                         "waiting", the_optimizer->waiting);
 }
 
 static PyMethodDef jit_methods[] = {
     {"stats", stats, METH_NOARGS,
      "stats()\n--\n\n{'compiled': loops; 'functions': executors of function units; "
      "'declined': units; 'iterations': loop iterations and function parts run compiled; "
-     "'disabled': executors that stepped aside}."},
+     "'disabled': executors that stepped aside; 'waiting': executors whose code is "
+     "being compiled in the background}."},
     {NULL, NULL}
 };
 
@@ -777,6 +899,7 @@ jit_exec(PyObject *module)
         opt->declined = 0;
         opt->iterations = 0;
         opt->disabled = 0;
+        opt->waiting = 0;
         if (_Py_Optimizer_Register((PyOptimizerObject *)opt) < 0) {
             Py_DECREF(opt);
             return -1;

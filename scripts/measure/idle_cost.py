@@ -134,9 +134,11 @@ def clean_env() -> dict[str, str]:
     and PYTHONDONTWRITEBYTECODE=1; a future PYTHONOPTIMIZER would register an
     optimizer, which is exactly what must not happen here). PYTHONHASHSEED=0
     fixes str hashing: with random seeds, dict and set probing, and so the
-    instruction count, changes from run to run.
+    instruction count, changes from run to run. jit compiles a loop before
+    running it (PLUGOPT_JIT_BACKGROUND=0): in the background, how many
+    iterations run in the interpreter would depend on when the compiler is done.
     """
-    return child_env.clean_env({"PYTHONHASHSEED": "0"})
+    return child_env.clean_env({"PYTHONHASHSEED": "0", "PLUGOPT_JIT_BACKGROUND": "0"})
 
 
 def benchmark_file(name: str) -> Path:

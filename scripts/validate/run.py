@@ -312,6 +312,10 @@ def run_env(config: Config, correctness: bool, checker: bool, threshold: int,
         env.update(dict(config.env))
         if correctness:
             env["PYTHONOPTIMIZERTHRESHOLD"] = str(threshold)
+            # jit compiles each hot loop before running it: in the background,
+            # many short tests would end before their loops' code is there,
+            # and check less compiled code.
+            env["PLUGOPT_JIT_BACKGROUND"] = "0"
             if checker:
                 env["PYTHONOPTIMIZERCHECK"] = "1"
     return env
