@@ -69,6 +69,7 @@ _HOME = _ENVIRON["HOME"] or os.path.expanduser("~")
 _open, _close, _read, _write, _lseek = posix.open, posix.close, posix.read, posix.write, posix.lseek
 _mkdir, _lstat, _getuid = posix.mkdir, posix.lstat, posix.getuid
 _stat, _spawn, _waitpid = posix.stat, posix.posix_spawn, posix.waitpid
+_listdir = posix.listdir
 _replace, _unlink, _rmdir, _urandom = posix.replace, posix.unlink, posix.rmdir, posix.urandom
 _makedirs = os.makedirs
 
@@ -251,14 +252,20 @@ def _build(subprocess, folder: str, key: str, build: str,
 
 
 def _remove_build(build: str) -> None:
-    for name in ("loop.c", "loop.so", "error"):
+    """Removes a build folder and what is in it, as far as it can: a folder
+    left behind costs a little disk, never a loop."""
+    try:
+        names = _listdir(build)
+    except OSError:
+        return
+    for name in names:
         try:
             _unlink(os.path.join(build, name))
-        except FileNotFoundError:
+        except OSError:
             pass
     try:
         _rmdir(build)
-    except FileNotFoundError:
+    except OSError:
         pass
 
 
