@@ -976,6 +976,49 @@ PROGRAMS = {
     # compiled code: attributes one slot further (Tagged), an instance
     # attribute hiding the method (Hooked: after the LOAD_METHOD), another
     # method returning a float (Slotted, with __slots__).
+    "c_calls": """
+        # Calls of C functions and builtin classes, in the forms the specializer
+        # gives them (str(x), tuple(x), type(x), len, isinstance, a METH_O
+        # builtin, METH_FASTCALL ones, methods of str of every flag), made
+        # directly where the form's guard holds; `conv` changes from call to
+        # call, so one site sees str, then other builtins, then a lambda.
+        class Bad:
+            def __str__(self):
+                raise ValueError("no str")
+
+        # (Two loops: one holding all these calls would need EXTENDED_ARG,
+        # which jit does not translate.)
+        def fmt(items, conv):
+            out = []
+            n = 0
+            for x in items:
+                s = conv(x)
+                out.append(s)
+                n += len(s) + len((x,)) + isinstance(x, int)
+                t = tuple(s)
+                n += len(t) + (type(x) is int)
+            return n, out
+
+        def measure(texts):
+            n = 0
+            for s in texts:
+                n += len(",".join(tuple(s))) + s.count("1") + len(s.upper())
+                n += abs(-n) % 7 + divmod(n, 7)[0] % 3
+            return n
+
+        def main():
+            items = list(range(200)) + [1.5, "a", None, (1, 2)]
+            for conv in (str, repr, ascii, str, lambda v: "<%s>" % (v,)):
+                for rnd in range(3):
+                    n, texts = fmt(items, conv)
+                    print(n, texts[-3:], measure(texts))
+            try:
+                fmt([1, 2, Bad()], str)
+            except ValueError as error:
+                print("raised", error, error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
     "polymorphic": """
         class Shape:
             def __init__(self, size):

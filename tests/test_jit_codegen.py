@@ -24,6 +24,19 @@ RUNTIME = REPO_ROOT / "optimizers" / "jit" / "jit_runtime.h"
 # Each loop is warmed up in the interpreter (so that the specializer has settled)
 # before the translator sees it, as at a hot back edge.
 LOOPS = {
+    # Calls of C functions as their specialized forms make them: str(x)
+    # (PRECALL_NO_KW_STR_1), len (_LEN), a method of str (_METHOD_DESCRIPTOR_NOARGS)
+    # and a module's attribute (LOAD_ATTR_MODULE), each behind its guard.
+    "c_calls": """
+        import string
+
+        def f(items):
+            n = 0
+            for x in items:
+                s = str(x)
+                n += len(s) + len(s.upper()) + len(string.digits)
+            return n
+    """,
     "float_sum": """
         def f(n):
             total = 0.0
@@ -153,7 +166,7 @@ FUNCTIONS = {
             return e is None, e
     """,
 }
-ARGS = {"float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
+ARGS = {"c_calls": "list(range(300))", "float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
         "attribute": "[P(i * 0.5) for i in range(200)]",

@@ -204,6 +204,7 @@ def _decode(code) -> tuple[list, dict[int, dict[str, int]]]:
     return instructions, caches
 
 
+
 # code object -> whether _Inliner.can_inline takes its function.
 _inlinable: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -1140,6 +1141,11 @@ class _Gen:
             self.generic(2, lambda v, o: f"PyObject_SetAttr({o}, {name}, {v})", off,
                          status=True)
             return
+        if ins.opname == "LOAD_ATTR_MODULE" and \
+                not hasattr(types.ModuleType, self.code.co_names[ins.arg]):
+            # The module's dict entry, as the specialized form reads it.
+            self.generic(1, lambda o: f"plugopt_module_attr({o}, {name})", off)
+            return
         self.generic(1, lambda o: f"PyObject_GetAttr({o}, {name})", off)
 
     def compare_value(self, ins, off: int) -> None:
@@ -1728,7 +1734,7 @@ class _Gen:
         self.python_calls += self.runs_python(ins.opname, callable_)
         self.flush(off)
         r = self.var(Kind.OBJ)
-        self.emit_vectorcall(r, callable_, argv, off)
+        self.emit_vectorcall(r, callable_, argv, off, ins.opname)
         consumed = self.stack[len(self.stack) - nargs - 2:]
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in consumed:
@@ -1737,17 +1743,61 @@ class _Gen:
         self.stack.append(Entry(Kind.OBJ, r))
         return True
 
-    def emit_vectorcall(self, r: str, callable_: Entry, argv: list[Entry], off: int) -> None:
+    def emit_vectorcall(self, r: str, callable_: Entry, argv: list[Entry], off: int,
+                        form: str | None = None) -> None:
         """The call of the PRECALL at `off` through vectorcall into `r`, the frame
-        current (flushed) and showing the PRECALL; exits before it if it raises."""
+        current (flushed) and showing the PRECALL; exits before it if it raises.
+        Where the PRECALL's specialized `form` is one for a C function, the call
+        is made as that form makes it wherever its guard holds (c_call)."""
         a = f"a{self.nvars}"
         self.nvars += 1
         items = ", ".join(self.object_expr(entry) for entry in argv) or "NULL"
         self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
         self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
-        self.emit(f"{r} = PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
-                  f"{len(argv)}, NULL);")
+        vectorcall = (f"PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
+                      f"{len(argv)}, NULL)")
+        fast = self.c_call(form, callable_, argv, a) if form else None
+        if fast is None:
+            self.emit(f"{r} = {vectorcall};")
+        else:
+            self.emit(f"{r} = ({fast[0]}) ? {fast[1]} : {vectorcall};")
         self.guard(f"{r} != NULL", off)
+
+    def c_call(self, form: str, callable_: Entry, argv: list[Entry],
+               array: str) -> tuple[str, str] | None:
+        """For a PRECALL form the specializer chose for a C function or a builtin
+        class, the guard it checks and the call it makes, C expressions of the
+        arguments array `array`; None for any other form."""
+        f, n = self.object_expr(callable_), len(argv)
+        if form == "PRECALL_NO_KW_STR_1" and n == 1:
+            return f"{f} == (PyObject *)&PyUnicode_Type", f"PyObject_Str({array}[0])"
+        if form == "PRECALL_NO_KW_TUPLE_1" and n == 1:
+            return f"{f} == (PyObject *)&PyTuple_Type", f"PySequence_Tuple({array}[0])"
+        if form == "PRECALL_NO_KW_TYPE_1" and n == 1:
+            return f"{f} == (PyObject *)&PyType_Type", f"Py_NewRef(Py_TYPE({array}[0]))"
+        if form == "PRECALL_NO_KW_LEN" and n == 1:
+            return f"{f} == {self.ref(len)}", f"plugopt_len({array}[0])"
+        if form == "PRECALL_NO_KW_ISINSTANCE" and n == 2:
+            return f"{f} == {self.ref(isinstance)}", f"plugopt_isinstance({array}[0], {array}[1])"
+        cfunction = f"PyCFunction_CheckExact({f}) && PyCFunction_GET_FLAGS({f}) == "
+        target = f"PyCFunction_GET_FUNCTION({f}), PyCFunction_GET_SELF({f})"
+        if form == "PRECALL_NO_KW_BUILTIN_O" and n == 1:
+            return cfunction + "METH_O", f"plugopt_call_c({target}, {array}[0])"
+        if form == "PRECALL_NO_KW_BUILTIN_FAST":
+            return cfunction + "METH_FASTCALL", f"plugopt_call_fast({target}, {array}, {n})"
+        method = {"PRECALL_NO_KW_METHOD_DESCRIPTOR_O": ("METH_O", 2),
+                  "PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS": ("METH_NOARGS", 1),
+                  "PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST": ("METH_FASTCALL", None)}.get(form)
+        if method is None or n < 1 or method[1] not in (None, n):
+            return None
+        flags, _ = method
+        m = f"m{self.nvars}"
+        self.nvars += 1
+        self.emit(f"PyCFunction {m} = plugopt_method_descriptor({f}, "
+                  f"{self.object_expr(argv[0])}, {flags});")
+        if flags == "METH_FASTCALL":
+            return f"{m} != NULL", f"plugopt_call_fast({m}, {array}[0], {array} + 1, {n - 1})"
+        return f"{m} != NULL", f"plugopt_call_c({m}, {array}[0], {array + '[1]' if n == 2 else 'NULL'})"
 
     def runs_python(self, form: str, callable_: Entry) -> bool:
         """Whether a call made through vectorcall runs a Python function in a

@@ -291,4 +291,84 @@ plugopt_slot_attr_at(PyObject *owner, PyObject *name, Py_ssize_t offset)
            member->offset == offset;
 }
 
+/* Calls of C functions as the specialized PRECALL forms make them, without
+ * vectorcall's dispatch, and, for str(x), tuple(x) and type(x), without
+ * building an argument tuple for the class's tp_call. Each is behind a guard
+ * (the generated code calls through vectorcall otherwise), returns a new
+ * reference, or NULL with an exception. */
+
+/* PRECALL_NO_KW_BUILTIN_O, _METHOD_DESCRIPTOR_O and _NOARGS: `function` of
+ * METH_O or METH_NOARGS (`arg` NULL), inside the recursion check the
+ * interpreter makes around them. */
+static inline PyObject *
+plugopt_call_c(PyCFunction function, PyObject *self, PyObject *arg)
+{
+    if (Py_EnterRecursiveCall(" while calling a Python object")) {
+        return NULL;
+    }
+    PyObject *result = function(self, arg);
+    Py_LeaveRecursiveCall();
+    return result;
+}
+
+/* PRECALL_NO_KW_BUILTIN_FAST and _METHOD_DESCRIPTOR_FAST: `function` of
+ * METH_FASTCALL (no recursion check, as in the interpreter). */
+static inline PyObject *
+plugopt_call_fast(PyCFunction function, PyObject *self, PyObject *const *args,
+                  Py_ssize_t nargs)
+{
+    return ((_PyCFunctionFast)(void (*)(void))function)(self, args, nargs);
+}
+
+/* The C function of a method descriptor whose flags are exactly `flags` and
+ * whose owner `self` is of the exact type it was defined in (as the
+ * interpreter checks); else NULL. */
+static inline PyCFunction
+plugopt_method_descriptor(PyObject *callable, PyObject *self, int flags)
+{
+    if (!Py_IS_TYPE(callable, &PyMethodDescr_Type)) {
+        return NULL;
+    }
+    PyMethodDescrObject *descr = (PyMethodDescrObject *)callable;
+    if (descr->d_method->ml_flags != flags || !Py_IS_TYPE(self, descr->d_common.d_type)) {
+        return NULL;
+    }
+    return descr->d_method->ml_meth;
+}
+
+/* len(x) and isinstance(x, cls), as PRECALL_NO_KW_LEN and _ISINSTANCE make
+ * them. */
+static inline PyObject *
+plugopt_len(PyObject *object)
+{
+    Py_ssize_t length = PyObject_Length(object);
+    return length < 0 ? NULL : PyLong_FromSsize_t(length);
+}
+
+static inline PyObject *
+plugopt_isinstance(PyObject *object, PyObject *cls)
+{
+    int result = PyObject_IsInstance(object, cls);
+    return result < 0 ? NULL : Py_NewRef(result ? Py_True : Py_False);
+}
+
+/* LOAD_ATTR_MODULE: the entry of the module's dict, which is what the
+ * interpreter's specialized form reads (for a name that is no attribute of
+ * the module type itself: the translator checks); anything else, or without
+ * the entry, PyObject_GetAttr. */
+static inline PyObject *
+plugopt_module_attr(PyObject *owner, PyObject *name)
+{
+    if (PyModule_CheckExact(owner)) {
+        PyObject *value = PyDict_GetItemWithError(PyModule_GetDict(owner), name);
+        if (value != NULL) {
+            return Py_NewRef(value);
+        }
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    return PyObject_GetAttr(owner, name);
+}
+
 #endif /* PLUGOPT_JIT_RUNTIME_H */

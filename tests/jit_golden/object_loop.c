@@ -252,7 +252,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject * o9;
     PyObject *a9[1] = {o8};
     PyExecutor_Frame_SetNextInstr(frame, 47);
-    o9 = PyObject_Vectorcall(o7, a9, 1, NULL);
+    o9 = (PyCFunction_CheckExact(o7) && PyCFunction_GET_FLAGS(o7) == METH_O) ? plugopt_call_c(PyCFunction_GET_FUNCTION(o7), PyCFunction_GET_SELF(o7), a9[0]) : PyObject_Vectorcall(o7, a9, 1, NULL);
     if (!(o9 != NULL)) {
         PyObject **sp = S;
         int failed = 0;
