@@ -986,8 +986,6 @@ PROGRAMS = {
             def __str__(self):
                 raise ValueError("no str")
 
-        # (Two loops: one holding all these calls would need EXTENDED_ARG,
-        # which jit does not translate.)
         def fmt(items, conv):
             out = []
             n = 0
@@ -1116,6 +1114,42 @@ PROGRAMS = {
     "object_loops": OBJECT_LOOPS,
     "generic_loops": GENERIC_LOOPS,
 }
+
+# Loops whose bodies are long enough for their jumps to need EXTENDED_ARG (the
+# FOR_ITER's exit, the back edge, a forward jump over a long `if` arm, a
+# while loop's conditional back edge): 40 statements of float arithmetic.
+def _long_body(indent: str) -> str:
+    return "\n".join(f"{indent}a{i % 4} = a{i % 4} * 0.999 + x * {i}.5" for i in range(40))
+
+
+
+PROGRAMS["long_loops"] = f"""
+def run_for(items):
+    a0 = a1 = a2 = a3 = 0.0
+    for x in items:
+{_long_body(" " * 8)}
+        if x > 50.0:
+{_long_body(" " * 12)}
+        else:
+            a0 = a0 + 1.0
+    return a0, a1, a2, a3
+
+def run_while(n):
+    a0 = a1 = a2 = a3 = 0.0
+    x = 0.0
+    while True:
+        x = x + 1.0
+{_long_body(" " * 8)}
+        if x >= n:
+            break
+    return a0, a1, a2, a3
+
+def main():
+    for rnd in range(5):
+        print(run_for([i * 0.5 for i in range(200)]), run_while(300.0 + rnd))
+
+main()
+"""
 
 
 # Function units: methods and functions calling Python functions (the
@@ -1402,6 +1436,17 @@ def test_same_output_as_without_optimizer(patched_python: Path, program_files: d
     assert stats["compiled"] >= 1, stats
     assert stats["iterations"] > 0, stats
     assert (stats["functions"] > 0) == (functions == "1"), stats
+
+
+def test_loops_needing_extended_args_are_compiled(patched_python: Path,
+                                                  program_files: dict[str, Path],
+                                                  tmp_path: Path) -> None:
+    found = executors_after(patched_python, program_files["long_loops"],
+                            ["run_for", "run_while"], tmp_path)
+    for name in ("run_for", "run_while"):
+        assert len(found[name]) == 1, found
+        (entries, iterations), = found[name].values()
+        assert iterations > 100, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -193,8 +193,24 @@ def _decode(code) -> tuple[list, dict[int, dict[str, int]]]:
     instructions = []
     caches: dict[int, dict[str, int]] = {}
     owner = None
+    prefix = None   # the first EXTENDED_ARG before the instruction, if any
     for ins in dis.get_instructions(code, adaptive=True, show_caches=True):
-        if ins.opname != "CACHE":
+        if _BASE.get(ins.opname, ins.opname) == "EXTENDED_ARG":   # or _QUICK
+            prefix = prefix or ins
+        elif ins.opname != "CACHE":
+            base = opcode.opmap.get(_BASE.get(ins.opname, ins.opname))
+            if prefix is not None and base is not None and not opcode._inline_cache_entries[base]:
+                # An instruction with a long argument (a jump over a long body,
+                # mostly) stands where its prefix does: that is where jumps
+                # to it go, and where an exit before it must resume (dis gives
+                # it the whole argument). One with inline caches keeps its
+                # prefix, which the translator refuses: after EXTENDED_ARG the
+                # interpreter runs the generic form, and the caches stay unused.
+                ins = ins._replace(offset=prefix.offset, starts_line=prefix.starts_line,
+                                   is_jump_target=prefix.is_jump_target)
+            elif prefix is not None:
+                instructions.append(prefix)
+            prefix = None
             instructions.append(ins)
             owner = caches.setdefault(ins.offset // 2, {})
         elif owner is not None and ":" in ins.argrepr:
@@ -203,6 +219,13 @@ def _decode(code) -> tuple[list, dict[int, dict[str, int]]]:
     _decoded[code] = (quickened, (instructions, caches))
     return instructions, caches
 
+
+def _after(ins) -> int:
+    """The offset (code units) after `ins`, an instruction without inline
+    caches as _decode gives it: past the EXTENDED_ARG prefixes it stands for
+    (as many as its argument needs, as the compiler writes them)."""
+    prefixes = (ins.arg > 0xFF) + (ins.arg > 0xFFFF) + (ins.arg > 0xFFFFFF) if ins.arg else 0
+    return ins.offset // 2 + prefixes + 1
 
 
 # code object -> whether _Inliner.can_inline takes its function.
@@ -830,7 +853,7 @@ class _Gen:
         elif base == "JUMP_BACKWARD" and ins.argval // 2 == self.head:
             self.back_edge(off, None)
         elif base in _BACKWARD_JUMPS and ins.argval // 2 == self.head:
-            self.back_edge(off, self.truth_of_top(base, off), off + 1)
+            self.back_edge(off, self.truth_of_top(base, off), _after(ins))
         else:
             raise Unsupported(name)
         return False
@@ -979,7 +1002,7 @@ class _Gen:
         true = self.compare(ins, off)
         condition = true if jump.endswith("_IF_TRUE") else f"!{true}"
         if backward:
-            self.back_edge(nxt.offset // 2, condition, nxt.offset // 2 + 1)
+            self.back_edge(nxt.offset // 2, condition, _after(nxt))
         else:
             self.branch_to(nxt.argval // 2, condition)
         return True
@@ -2595,7 +2618,7 @@ def _translate(code, offset: int, globals_: dict | None, *,
         return None
     back = backs[-1].offset // 2
     is_for = _BASE.get(head.opname, head.opname) == "FOR_ITER"
-    end = head.argval // 2 if is_for else back + 1
+    end = head.argval // 2 if is_for else _after(backs[-1])
     if back >= end:
         return None
     body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]

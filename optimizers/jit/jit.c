@@ -363,6 +363,7 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
     int cached = 0;     /* instructions with inline caches */
     int ran = 0;        /* of those, ones that ran since the code was quickened */
     int untaken = 0;    /* on a path the loop has not taken */
+    int extended = 0;   /* the high bits EXTENDED_ARGs give the next oparg */
     for (int offset = start; offset <= last;) {
         int word = _Py_Code_GetInstruction(code, offset, 1);
         int specialized = _Py_Code_GetInstruction(code, offset, 0);
@@ -371,10 +372,23 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
             return 0;
         }
         int opcode = word & 255;
-        int oparg = word >> 8;
+        int oparg = extended | (word >> 8);
         int caches = _Py_Opcode_CacheEntries(opcode);
         uint16_t counter = caches > 0 ? _PyCode_CODE(code)[offset + 1] : 0;
         untaken = untaken && !targets[offset - head];
+        if (opcode == EXTENDED_ARG) {
+            /* A prefix (of a long jump, mostly): the translator takes it with
+             * its instruction. */
+            extended = oparg << 8;
+            offset++;
+            continue;
+        }
+        if (extended && caches > 0) {
+            /* After EXTENDED_ARG the interpreter runs the generic form, whose
+             * inline cache (which the translator reads) stays unused. */
+            return 0;
+        }
+        extended = 0;
         /* A CALL runs right after its PRECALL, if at all: 3.11's specialized
          * PRECALLs of builtins make the call themselves and skip it, so its
          * counter stays 0 on a path the loop takes. */
@@ -424,23 +438,40 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
  * emptying in turn), and CPython's test_genexps checks that a generator's
  * tuples reuse one address. */
 static int
-may_translate_loop(PyCodeObject *code, int head, int first)
+may_translate_loop(PyCodeObject *code, int head)
 {
     int size = (int)Py_SIZE(code);
-    int is_for = (first & 255) == FOR_ITER;
-    int last = -1;   /* the last back edge */
+    /* The head instruction, after its EXTENDED_ARG prefixes if it has any (a
+     * FOR_ITER over a long body): the back edges jump to the first prefix. */
+    int first = head, first_arg = 0, word;
+    while ((word = _Py_Code_GetInstruction(code, first, 1)) >= 0 &&
+           (word & 255) == EXTENDED_ARG) {
+        first_arg = (first_arg | (word >> 8)) << 8;
+        first++;
+    }
+    if (word < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    int is_for = (word & 255) == FOR_ITER;
+    int end = is_for ? first + 1 + (first_arg | (word >> 8)) : size;   /* the loop's exit */
+    int last = -1;     /* the last back edge */
+    int extended = 0;  /* the high bits EXTENDED_ARGs give the next oparg */
     for (int offset = head; offset < size;) {
-        int word = _Py_Code_GetInstruction(code, offset, 1);
+        word = _Py_Code_GetInstruction(code, offset, 1);
         if (word < 0) {
             PyErr_Clear();
             return 0;
         }
-        if (is_backward_jump(word & 255) && offset + 1 - (word >> 8) == head) {
+        int opcode = word & 255;
+        int oparg = extended | (word >> 8);
+        extended = opcode == EXTENDED_ARG ? oparg << 8 : 0;
+        if (is_backward_jump(opcode) && offset + 1 - oparg == head) {
             last = offset;
         }
-        offset += 1 + _Py_Opcode_CacheEntries(word & 255);
+        offset += 1 + _Py_Opcode_CacheEntries(opcode);
     }
-    if (last < 0 || (is_for && last >= head + 1 + (first >> 8))) {
+    if (last < 0 || last >= end) {
         return 0;
     }
     char *targets = PyMem_Calloc(last + 1 - head, 1);
@@ -448,7 +479,7 @@ may_translate_loop(PyCodeObject *code, int head, int first)
         return 0;
     }
     int result = mark_jump_targets(code, head, last, targets) == 0 &&
-                 may_translate_body(code, head + (is_for ? 1 : 0), head, last, targets);
+                 may_translate_body(code, is_for ? first + 1 : head, head, last, targets);
     PyMem_Free(targets);
     return result;
 }
@@ -495,7 +526,7 @@ may_translate(PyCodeObject *code, int head)
     if ((first & 255) == RESUME) {
         return may_translate_function(code, head);
     }
-    return may_translate_loop(code, head, first);
+    return may_translate_loop(code, head);
 }
 
 /* A globals dict's version (0 for anything else), without the VM's
