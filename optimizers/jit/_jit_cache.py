@@ -33,8 +33,8 @@ import sysconfig
 import time
 
 # The built-in SHA-256, not hashlib's: hashlib loads OpenSSL, about 3.5 MB of
-# peak RSS for every process that runs a compiled loop. subprocess (2 MB more)
-# is imported only when an entry must be built.
+# peak RSS for every process that runs a compiled loop. The compiler is started
+# with posix_spawn, not subprocess (2 MB more, and a module programs mock).
 try:
     from _sha256 import sha256
 except ImportError:   # an interpreter built without it
@@ -64,14 +64,22 @@ def _startup_variable(name: str) -> str | None:
 
 _ENVIRON = {name: _startup_variable(name)
             for name in ("PLUGOPT_JIT_CACHE", "XDG_CACHE_HOME", "PLUGOPT_JIT_CC", "HOME",
-                         "PLUGOPT_JIT_BACKGROUND")}
+                         "PLUGOPT_JIT_BACKGROUND", "PATH")}
 _HOME = _ENVIRON["HOME"] or os.path.expanduser("~")
 _open, _close, _read, _write, _lseek = posix.open, posix.close, posix.read, posix.write, posix.lseek
 _mkdir, _lstat, _getuid = posix.mkdir, posix.lstat, posix.getuid
 _stat, _spawn, _waitpid = posix.stat, posix.posix_spawn, posix.waitpid
-_listdir = posix.listdir
+_listdir, _kill, _exit_code = posix.listdir, posix.kill, posix.waitstatus_to_exitcode
+_sleep, _monotonic = time.sleep, time.monotonic
 _replace, _unlink, _rmdir, _urandom = posix.replace, posix.unlink, posix.rmdir, posix.urandom
 _makedirs = os.makedirs
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(_stat(path).st_mode)
+    except OSError:
+        return False
 
 
 class CacheError(Exception):
@@ -95,8 +103,17 @@ def cache_dir() -> str:
 
 
 def compiler() -> list[str]:
-    cc = _ENVIRON["PLUGOPT_JIT_CC"] or sysconfig.get_config_var("CC") or "cc"
-    return shlex.split(cc)
+    """The C compiler's command: $PLUGOPT_JIT_CC, else the interpreter's CC, its
+    program found on the PATH the process started with (the program may change
+    PATH or its working folder later: regrtest's tests do)."""
+    cc = shlex.split(_ENVIRON["PLUGOPT_JIT_CC"] or sysconfig.get_config_var("CC") or "cc")
+    if cc and os.sep not in cc[0]:
+        for folder in (_ENVIRON["PATH"] or os.defpath).split(os.pathsep):
+            candidate = os.path.abspath(os.path.join(folder or ".", cc[0]))
+            if posix.access(candidate, os.X_OK) and not _is_dir(candidate):
+                cc[0] = candidate
+                break
+    return cc
 
 
 def compile_flags() -> list[str]:
@@ -183,35 +200,23 @@ def _entry(source: str) -> tuple[str, str, str, str] | None:
             os.path.join(folder, key + ".sha256"))
 
 
-def _subprocess_ready():
-    """The subprocess module, or None while it is still being imported (a loop
-    of its imports got hot at a low threshold): decline for now, quietly; the
-    VM asks again."""
-    import subprocess
-    return subprocess if hasattr(subprocess, "run") else None
-
-
 def compile_and_open(source: str) -> str | None:
     """The verified shared object for `source`, compiled now if the cache does
     not have it; None (the loop is declined) without a usable cache folder,
     without a compiler, or when the compiler fails (a translator bug), each
-    said once per process on stderr; or, for now and quietly, while
-    subprocess is still being imported."""
+    said once per process on stderr."""
     entry = _entry(source)
     if entry is None:
         return None
     folder, key, so_path, sum_path = entry
     if _verified(so_path, sum_path):
         return so_path
-    subprocess = _subprocess_ready()
-    if subprocess is None:
-        return None
     build = _private_name(folder, ".build-")
     _mkdir(build, 0o700)
     try:
         with open(os.path.join(build, "loop.c"), "w", encoding="utf-8") as file:
             file.write(source)
-        error = _build(subprocess, folder, key, build, _COMMAND)
+        error = _build(folder, key, build, _COMMAND)
     finally:
         _remove_build(build)
     if error is not None:
@@ -220,25 +225,53 @@ def compile_and_open(source: str) -> str | None:
     return _verified(so_path, sum_path)
 
 
-def _build(subprocess, folder: str, key: str, build: str,
-           command: list[str]) -> tuple[str, str] | None:
+# The longest the C compiler may take on one loop.
+_COMPILE_TIMEOUT = 120.0
+
+
+def _run_compiler(argv: list[str], log: str) -> int:
+    """Runs the compiler (argv[0], an absolute path) with the environment the
+    process started with, its output into the file `log`; its exit status.
+    Through posix_spawn, not subprocess: a program may have mocked subprocess
+    (CPython's test_subprocess and test_webbrowser do) when a loop gets hot.
+    Raises OSError if it cannot start, TimeoutError if it hangs (killed)."""
+    fd = _open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        pid = _spawn(argv[0], argv, _COMPILER_ENVIRONMENT, file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_DUP2, fd, 1), (os.POSIX_SPAWN_DUP2, fd, 2)])
+    finally:
+        _close(fd)
+    deadline = _monotonic() + _COMPILE_TIMEOUT
+    while True:
+        done, status = _waitpid(pid, os.WNOHANG)
+        if done:
+            return _exit_code(status)
+        if _monotonic() > deadline:
+            _kill(pid, 9)
+            _waitpid(pid, 0)
+            raise TimeoutError(f"no result after {_COMPILE_TIMEOUT:.0f} s")
+        _sleep(0.002)
+
+
+def _build(folder: str, key: str, build: str, command: list[str]) -> tuple[str, str] | None:
     """Compiles build/loop.c with `command` into the entry `key` of `folder`
     (written under temporary names, renamed into place). None on success,
     else what went wrong, as _warn_once's kind and message."""
     c_file, out = os.path.join(build, "loop.c"), os.path.join(build, "loop.so")
+    log = os.path.join(build, "compiler.log")
     try:
-        # Bytes, decoded here: no default encoding for -X warn_default_encoding
-        # to warn about, and no io wrapper a program may have replaced.
-        result = subprocess.run([*command, "-o", out, c_file], capture_output=True,
-                                timeout=120, env=_COMPILER_ENVIRONMENT)
-    except Exception as error:   # noqa: BLE001
-        # No compiler (OSError), a hung one (TimeoutExpired), or a program
-        # that replaced what subprocess uses (CPython's test_subprocess mocks
-        # its fork_exec): the loop runs in the interpreter.
+        status = _run_compiler([*command, "-o", out, c_file], log)
+    except OSError as error:
+        # No compiler, or a hung one: the loop runs in the interpreter.
         return ("compiler", f"cannot run {command[0]}: {type(error).__name__}: {error} "
                 "(loops that need it run in the interpreter)")
-    if result.returncode != 0:
-        tail = "\n".join(result.stderr.decode("utf-8", "replace").splitlines()[-5:])
+    if status != 0:
+        # Bytes, decoded here: no default encoding for -X warn_default_encoding
+        # to warn about, and no io wrapper a program may have replaced.
+        with open(log, "rb") as file:
+            text = file.read().decode("utf-8", "replace")
+        tail = "\n".join(text.splitlines()[-5:])
         # Most likely a translator bug, but the compiler's environment can
         # fail it too (a full disk, a build folder a program removed).
         return ("failed", f"{command[0]} failed on a generated loop (the loop runs in "
@@ -281,15 +314,7 @@ def _remove_build(build: str) -> None:
 # that exits first still leaves it for the next run. One build runs at a time
 # per process, the rest wait their turn: the other core stays the program's.
 
-_monotonic = time.monotonic
 _EXECUTABLE = sys.executable   # the program may set its own later (tests do)
-
-
-def _is_dir(path: str) -> bool:
-    try:
-        return stat.S_ISDIR(_stat(path).st_mode)
-    except OSError:
-        return False
 
 
 # Whether jit compiles a loop's code in the background (start_build) or makes the
@@ -417,8 +442,7 @@ def _helper_main(argv: list[str]) -> int:
     failure it leaves BUILD/error (the kind, a newline, the message) for the
     program to report; on success it removes BUILD."""
     folder, key, build, *command = argv
-    import subprocess
-    error = _build(subprocess, folder, key, build, command)
+    error = _build(folder, key, build, command)
     if error is None:
         _remove_build(build)
         return 0

@@ -79,9 +79,8 @@ static PyTypeObject JitExecutor_Type;
 static PyTypeObject JitOptimizer_Type;
 static JitOptimizer *the_optimizer;
 /* The Python halves, imported at the first loop worth translating, not at
- * start-up: they pull in dis, shlex and sysconfig (and, to build an entry,
- * subprocess and tempfile), memory that a program with no loop to compile
- * should not pay. */
+ * start-up: they pull in dis, shlex and sysconfig, memory that a program
+ * with no loop to compile should not pay. */
 static PyObject *codegen_module;   /* plugopt._jit_codegen */
 static PyObject *cache_module;     /* plugopt._jit_cache */
 static int helpers_missing;        /* their import failed: decline quietly */
