@@ -2064,10 +2064,11 @@ def test_background_compile_that_fails_steps_aside(patched_python: Path,
     assert not cache_entries(tmp_path / "cache"), output(result)
 
 
-def test_background_compile_outlives_the_program(patched_python: Path,
-                                                 tmp_path: Path) -> None:
-    # A program that exits while its loop's code is being compiled leaves the
-    # compile running: the entry is in the cache for the next run.
+def test_background_compiles_outlive_the_program(patched_python: Path,
+                                                  tmp_path: Path) -> None:
+    # A program that exits while its loops' code is being compiled (one) or
+    # waits its turn (two) leaves the compiles to a process that goes on: the
+    # entries are in the cache for the next run.
     cache = tmp_path / "cache"
     program = textwrap.dedent("""
         import plugopt.jit as jit
@@ -2076,13 +2077,27 @@ def test_background_compile_outlives_the_program(patched_python: Path,
             for i in range(n):
                 acc += i * 0.5
             return acc
-        print(total(20000), jit.stats()["waiting"])
+        def product(n):
+            acc = 1.0
+            for i in range(n):
+                acc *= 1.00001
+            return acc
+        def count(n):
+            acc = 0
+            for i in range(n):
+                acc += i & 3
+            return acc
+        print(total(20000), round(product(20000), 3), count(20000), jit.stats()["waiting"])
     """)
     result = run([patched_python, "-X", "optimizer=jit", "-c", program],
                  env={"PLUGOPT_JIT_CACHE": str(cache), "PLUGOPT_JIT_BACKGROUND": "1"})
     assert result.returncode == 0, output(result)
-    assert result.stdout.split() == ["99995000.0", "1"], output(result)
+    assert result.stdout.split() == ["99995000.0", "1.221", "30000", "3"], output(result)
+    assert result.stderr == "", output(result)
+    def builds() -> list[Path]:
+        return [p for p in cache.iterdir() if p.name.startswith(".build-")]
     deadline = time.monotonic() + 60
-    while not cache_entries(cache) and time.monotonic() < deadline:
+    while (len(cache_entries(cache)) < 3 or builds()) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert len(cache_entries(cache)) == 1
+    assert len(cache_entries(cache)) == 3
+    assert not builds()

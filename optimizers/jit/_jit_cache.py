@@ -23,6 +23,7 @@ names and renamed into place.
 
 from __future__ import annotations
 
+import atexit
 import collections
 import os
 import posix
@@ -321,12 +322,15 @@ _EXECUTABLE = sys.executable   # the program may set its own later (tests do)
 # loop wait for it (compile_and_open): PLUGOPT_JIT_BACKGROUND=0 waits, so that a
 # program's first run behaves as its later ones do (tests rely on it).
 BACKGROUND = _ENVIRON["PLUGOPT_JIT_BACKGROUND"] != "0"
+
 # The longest a build may take before its loop gives up on it (the compiler's
 # own timeout, and the helper's start-up).
 _BUILD_TIMEOUT = 130.0
 _builds: dict[str, "Build"] = {}   # key -> Build, while it is not done
 _waiting: collections.deque = collections.deque()
 _running: list["Build"] = []   # at most one
+_exit_hook_registered = False
+_atexit_register = atexit.register
 
 
 class Build:
@@ -336,7 +340,7 @@ class Build:
                  source: str) -> None:
         self.folder, self.key, self.so_path, self.sum_path = folder, key, so_path, sum_path
         self.source = source
-        self.dir: str | None = None     # its build folder, once started
+        self.dir: str | None = None     # its build folder, once prepared
         self.started = 0.0
         self.failed = False
 
@@ -379,21 +383,58 @@ class Build:
             _running.remove(self)
         self.source = ""
 
-    def _start(self) -> None:
-        """Writes the source into a build folder and starts the helper."""
+    def _prepare(self) -> None:
+        """Writes the source into a build folder of its own."""
         self.dir = _private_name(self.folder, ".build-")
         self.started = _monotonic()
         _mkdir(self.dir, 0o700)
         with open(os.path.join(self.dir, "loop.c"), "w", encoding="utf-8") as file:
             file.write(self.source)
-        helper = [_EXECUTABLE, "-I", "-m", __name__, self.folder, self.key, self.dir,
-                  *_COMMAND]
-        # sh starts the helper in the background and exits: waited for here,
-        # it leaves the helper a child of init, not of this program.
-        shell = ["/bin/sh", "-c", 'exec "$@" </dev/null >/dev/null 2>&1 &', "sh", *helper]
-        pid = _spawn(shell[0], shell, _COMPILER_ENVIRONMENT)
-        _waitpid(pid, 0)
+
+    def _start(self) -> None:
+        """Starts the helper on this build."""
+        self._prepare()
+        _start_helper([self])
         _running.append(self)
+
+
+def _start_helper(builds: list[Build]) -> None:
+    """Starts one helper, detached, on `builds` (prepared), one after another."""
+    pairs = [part for build in builds for part in (build.key, build.dir)]
+    helper = [_EXECUTABLE, "-I", "-m", __name__, builds[0].folder, str(len(builds)),
+              *pairs, *_COMMAND]
+    # sh starts the helper in the background and exits: waited for here, it
+    # leaves the helper a child of init, not of this program.
+    shell = ["/bin/sh", "-c", 'exec "$@" </dev/null >/dev/null 2>&1 &', "sh", *helper]
+    pid = _spawn(shell[0], shell, _COMPILER_ENVIRONMENT)
+    _waitpid(pid, 0)
+
+
+# At exit, the builds still waiting their turn go to one last helper, which
+# compiles them one after another after the program is gone: the next run
+# (pyperformance's next worker process, a command-line tool's next call)
+# finds them in the cache. At most this many: a program that made hundreds of
+# loops hot does not leave minutes of compiling behind.
+_HANDED_OVER_AT_EXIT = 32
+
+
+def _hand_over_at_exit() -> None:
+    builds = []
+    while _waiting and len(builds) < _HANDED_OVER_AT_EXIT:
+        build = _waiting.popleft()
+        if build.failed or build.dir is not None or _verified(build.so_path, build.sum_path):
+            continue
+        try:
+            build._prepare()
+        except OSError:
+            break
+        builds.append(build)
+    if builds:
+        try:
+            _start_helper(builds)
+        except OSError:
+            for build in builds:
+                _remove_build(build.dir)
 
 
 def _start_next() -> None:
@@ -420,6 +461,7 @@ def start_build(source: str) -> str | Build | None:
     Build (started, or waiting its turn), which the caller polls; None (the
     loop is declined) without a usable cache folder, or without a way to start
     a process (sys.executable unknown)."""
+    global _exit_hook_registered
     entry = _entry(source)
     if entry is None:
         return None
@@ -431,23 +473,34 @@ def start_build(source: str) -> str | Build | None:
     build = _builds.get(key)
     if build is None:
         build = _builds[key] = Build(folder, key, so_path, sum_path, source)
+        if not _exit_hook_registered:
+            _atexit_register(_hand_over_at_exit)
+            _exit_hook_registered = True
         _waiting.append(build)
         _start_next()
     return build
 
 
 def _helper_main(argv: list[str]) -> int:
-    """`python -I -m plugopt._jit_cache FOLDER KEY BUILD COMMAND...`: the
-    background compile of BUILD/loop.c into the entry KEY of FOLDER. On
-    failure it leaves BUILD/error (the kind, a newline, the message) for the
-    program to report; on success it removes BUILD."""
-    folder, key, build, *command = argv
-    error = _build(folder, key, build, command)
-    if error is None:
-        _remove_build(build)
-        return 0
-    _write_atomic(build, "error", "\n".join(error).encode())
-    return 1
+    """`python -I -m plugopt._jit_cache FOLDER N KEY1 BUILD1 ... KEYN BUILDN
+    COMMAND...`: the background compiles of each BUILD/loop.c into the entry
+    KEY of FOLDER, one after another. A build that fails leaves BUILD/error
+    (the kind, a newline, the message) for the program to report; one that
+    succeeds removes BUILD."""
+    folder, count = argv[0], int(argv[1])
+    pairs, command = argv[2:2 + 2 * count], argv[2 + 2 * count:]
+    failed = 0
+    for key, build in zip(pairs[::2], pairs[1::2]):
+        try:
+            error = _build(folder, key, build, command)
+            if error is None:
+                _remove_build(build)
+            else:
+                _write_atomic(build, "error", "\n".join(error).encode())
+                failed = 1
+        except OSError:   # the program removed the folder (built elsewhere): the next
+            failed = 1
+    return failed
 
 
 if __name__ == "__main__":
