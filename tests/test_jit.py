@@ -1992,10 +1992,12 @@ def test_beside_counter_or_stepper_jit_tiers_up(
         str([("JitOptimizer", 50), (other_type, 50)]), "1 2", "0"], output(equal)
 
 
-# A loop made hot in its first call, then called until jit has loaded its
-# code (or 60 s pass). Prints, per call, the result and whether the loop ran
-# compiled; then jit's statistics, and whether the program has a child
-# process (the background compile must not be one).
+# A loop made hot in its first call, then called until its code is no longer
+# waited for (or 60 s pass). Prints the results the calls returned (one, if
+# all agree); jit's compiled and waiting counts after the first call; its
+# compiled, waiting and disabled counts, and whether iterations ran compiled,
+# at the end; and whether the program has a child process (the background
+# compile must not be one).
 BACKGROUND_PROGRAM = textwrap.dedent("""
     import os, sys, time
     import plugopt.jit as jit
