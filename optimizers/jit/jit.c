@@ -84,9 +84,10 @@ static JitOptimizer *the_optimizer;
 static PyObject *codegen_module;   /* plugopt._jit_codegen */
 static PyObject *cache_module;     /* plugopt._jit_cache */
 static int helpers_missing;        /* their import failed: decline quietly */
-/* An executor polls its Build: the poll runs Python code, whose loops the VM
- * may find hot; a compile asked for then is declined for now (the cache's
- * bookkeeping is in the middle of a poll). */
+/* Executors polling their Build: the poll runs Python code, whose loops the
+ * VM may find hot; a compile asked for then is declined for now (the cache's
+ * bookkeeping is in the middle of a poll). A count: a poll may let another
+ * thread run, which may poll too. */
 static int polling;
 
 /* A compile asked for deep in a recursion (function units are asked for at
@@ -224,7 +225,7 @@ await_build(JitExecutor *executor, struct _PyInterpreterFrame *frame)
     if (++executor->waited % JIT_POLL_EVERY != 0) {
         return frame;
     }
-    polling = 1;
+    polling++;
     PyObject *path = PyObject_CallMethod(executor->build, "poll", NULL);
     int failed = -1;
     if (path == Py_None) {
@@ -232,7 +233,7 @@ await_build(JitExecutor *executor, struct _PyInterpreterFrame *frame)
         failed = flag == NULL ? -1 : PyObject_IsTrue(flag);
         Py_XDECREF(flag);
     }
-    polling = 0;
+    polling--;
     if (failed == 0) {
         Py_DECREF(path);
         return frame;   /* still building, or waiting its turn */
