@@ -246,6 +246,72 @@ def test_source_is_the_same_in_every_process(patched_python: Path, name: str) ->
     assert runs[0].stdout == runs[1].stdout
 
 
+# The reference: dis.get_instructions, with the CACHE pseudo-instructions' text parsed
+# back into fields, and an instruction with a long argument but no caches standing
+# where its first EXTENDED_ARG does (the decoder's documented convention).
+DECODE_CHECK = """\
+import dis, gc, json, opcode, re, textwrap, types
+from plugopt import _jit_codegen as cg
+
+def reference(code):
+    instructions, caches, owner, prefix = [], {}, None, None
+    for ins in dis.get_instructions(code, adaptive=True, show_caches=True):
+        base = cg._BASE.get(ins.opname, ins.opname)
+        if base == "EXTENDED_ARG":
+            prefix = prefix or ins
+        elif ins.opname != "CACHE":
+            op = opcode.opmap.get(base)
+            if prefix is not None and op is not None and not opcode._inline_cache_entries[op]:
+                ins = ins._replace(offset=prefix.offset)
+            elif prefix is not None:
+                instructions.append(prefix)
+            prefix = None
+            instructions.append(ins)
+            owner = caches.setdefault(ins.offset // 2, {})
+        elif owner is not None and ":" in ins.argrepr:
+            name, _, value = ins.argrepr.partition(":")
+            owner[name.strip()] = int(value)
+    return instructions, caches
+
+def fields(instructions):
+    return [(i.opname, i.opcode, i.arg, repr(i.argval), i.argrepr, i.offset)
+            for i in instructions]
+
+# Quickened code of many shapes: the specializer's forms, long jumps (EXTENDED_ARG).
+for i in range(300):
+    json.loads(json.dumps({"a": [1, 2.5, "x" * i], "b": {"c": None, "d": (i, -i)}}))
+    re.sub(r"(\\w+)", lambda m: m.group(1).upper(), f"hello world {i}")
+    textwrap.fill("word " * 50, 30)
+    f"{i:>{i % 7}}{i!r}"
+quickened = long = 0
+# Not the code that runs while it is decoded, which the specializer changes
+# meanwhile: dis's and the translator's own functions, this program's and a
+# namedtuple's __new__ (made by eval), both from "<string>".
+for function in [o for o in gc.get_objects() if isinstance(o, types.FunctionType)
+                 and not o.__code__.co_filename.endswith(("dis.py", "_jit_codegen.py",
+                                                          "<string>"))]:
+    code = function.__code__
+    expected = reference(code)
+    cg._decoded.clear()
+    got = cg._decode(code)
+    cg._decoded.clear()
+    assert fields(got[0]) == fields(expected[0]), code
+    assert got[1] == expected[1], code
+    quickened += code._co_code_adaptive != code.co_code
+    long += any(i.arg is not None and i.arg > 255 for i in got[0])
+print(quickened, long)
+"""
+
+
+def test_decoder_agrees_with_dis(patched_python: Path) -> None:
+    """The translator's decoder (written for speed) gives the instructions and
+    inline caches dis gives, over the code a process has quickened."""
+    result = run_python(patched_python, DECODE_CHECK)
+    assert result.returncode == 0, output(result)
+    quickened, long = map(int, result.stdout.split())
+    assert quickened > 50 and long > 5, result.stdout
+
+
 def test_runtime_compiles_on_its_own(patched_python: Path, tmp_path: Path) -> None:
     include = run_python(patched_python,
                          "import sysconfig; print(sysconfig.get_paths()['include'])")

@@ -66,6 +66,7 @@ import math
 import opcode
 import os
 import re
+import sys
 import types
 import weakref
 
@@ -173,49 +174,128 @@ def _plain_value(var: str) -> str:
 
 # code object -> (its quickened bytes, _decode's result for them), for the time of
 # one translation (translate() empties it after: kept longer, the Instructions,
-# tuples the gc tracks, would stay behind in the program's heap). Decoding with
-# dis was about two thirds of what translating a unit cost (cProfile, richards and
-# deltablue under jit): a translation decodes its code several times, and the
-# callees it tries to inline.
+# tuples the gc tracks, would stay behind in the program's heap). A translation
+# decodes its code several times, and the callees it tries to inline.
 _decoded: dict = {}
+
+# Per opcode (the specialized ones too): its name, its generic form, and the
+# inline cache entries that follow it.
+_OPNAME = dis._all_opname
+_DEOPT = [dis._deoptop(op) for op in range(256)]
+_CACHE_ENTRIES = [opcode._inline_cache_entries[deop] for deop in _DEOPT]
+_CACHE_FIELDS = [tuple(opcode._cache_format.get(opcode.opname[deop], {}).items())
+                 for deop in _DEOPT]
+_EXTENDED_ARG = opcode.opmap["EXTENDED_ARG"]
+_LOAD_CONST = opcode.opmap["LOAD_CONST"]
+_LOAD_GLOBAL = opcode.opmap["LOAD_GLOBAL"]
+_HASCONST = frozenset(opcode.hasconst)
+_HASNAME = frozenset(opcode.hasname)
+_HASJREL = frozenset(opcode.hasjrel)
+_HASJABS = frozenset(opcode.hasjabs)
+_HASVARNAME = frozenset(opcode.haslocal) | frozenset(opcode.hasfree)
+_HASCOMPARE = frozenset(opcode.hascompare)
+_BACKWARD = frozenset(op for op in range(256) if "JUMP_BACKWARD" in opcode.opname[op])
+
+
+def _argument(code, deop: int, arg: int, offset: int) -> tuple[object, str]:
+    """An instruction's argval and argrepr, as dis gives them (dis's
+    _get_instructions_bytes, for the opcodes of 3.11)."""
+    if deop in _HASCONST:
+        if deop != _LOAD_CONST:
+            return dis.UNKNOWN, ""
+        value = code.co_consts[arg]
+        return value, repr(value)
+    if deop in _HASNAME:
+        if deop == _LOAD_GLOBAL:
+            name = code.co_names[arg >> 1]
+            return name, "NULL + " + name if arg & 1 else name
+        name = code.co_names[arg]
+        return name, name
+    if deop in _HASJREL:
+        target = offset + 2 + 2 * (-arg if deop in _BACKWARD else arg)
+        return target, f"to {target}"
+    if deop in _HASJABS:
+        return arg * 2, f"to {arg * 2}"
+    if deop in _HASVARNAME:
+        name = code._varname_from_oparg(arg)
+        return name, name
+    if deop in _HASCOMPARE:
+        return opcode.cmp_op[arg], opcode.cmp_op[arg]
+    if deop == dis.FORMAT_VALUE:
+        value, text = dis.FORMAT_VALUE_CONVERTERS[arg & 0x3]
+        if arg & 0x4:
+            text += ", with format" if text else "with format"
+        return (value, bool(arg & 0x4)), text
+    if deop == dis.MAKE_FUNCTION:
+        return arg, ", ".join(s for i, s in enumerate(dis.MAKE_FUNCTION_FLAGS) if arg & (1 << i))
+    if deop == dis.BINARY_OP:
+        return arg, opcode._nb_ops[arg][1]
+    return arg, ""
 
 
 def _decode(code) -> tuple[list, dict[int, dict[str, int]]]:
-    """`code`'s quickened instructions (dis's, adaptive forms shown) and their
-    inline caches as dis shows them: instruction offset (code units) -> field
-    name -> value (a two-unit field is read whole). Shared between callers,
-    which must not change them; decoded again when the specializer changed
-    the code."""
+    """`code`'s quickened instructions and the inline caches of its specialized
+    ones: instruction offset (code units) -> field name -> value (a two-unit
+    field read whole). Each instruction is a dis.Instruction with the opname,
+    opcode, arg, argval, argrepr and offset dis gives it (not its line, jump
+    target flag or positions, which the translator does not read). Shared
+    between callers, which must not change them; decoded again when the
+    specializer changed the code.
+
+    dis.get_instructions gives the same instructions, but decoding with it was
+    two thirds of what a translation cost (cProfile, deltablue under jit): it
+    makes a CACHE pseudo-instruction per cache entry, whose text the values
+    had to be parsed back from, and line numbers and positions for every
+    instruction. tests/test_jit_codegen.py checks the two agree."""
     quickened = code._co_code_adaptive
     known = _decoded.get(code)
     if known is not None and known[0] == quickened:
         return known[1]
     instructions = []
     caches: dict[int, dict[str, int]] = {}
-    owner = None
-    prefix = None   # the first EXTENDED_ARG before the instruction, if any
-    for ins in dis.get_instructions(code, adaptive=True, show_caches=True):
-        if _BASE.get(ins.opname, ins.opname) == "EXTENDED_ARG":   # or _QUICK
-            prefix = prefix or ins
-        elif ins.opname != "CACHE":
-            base = opcode.opmap.get(_BASE.get(ins.opname, ins.opname))
-            if prefix is not None and base is not None and not opcode._inline_cache_entries[base]:
+    prefix = -1     # the offset of the first EXTENDED_ARG before the instruction
+    extended = 0    # the argument's high bits, from EXTENDED_ARG
+    offset = 0
+    end = len(quickened)
+    while offset < end:
+        op = quickened[offset]
+        deop = _DEOPT[op]
+        arg = quickened[offset + 1] | extended if deop >= opcode.HAVE_ARGUMENT else None
+        if deop == _EXTENDED_ARG:
+            extended = arg << 8
+            if prefix < 0:
+                prefix = offset
+            offset += 2
+            continue
+        argval, argrepr = (None, "") if arg is None else _argument(code, deop, arg, offset)
+        at = offset
+        if prefix >= 0:
+            if _CACHE_ENTRIES[op]:
+                # One with inline caches keeps its prefix, which the translator
+                # refuses: after EXTENDED_ARG the interpreter runs the generic
+                # form, and the caches stay unused.
+                first = quickened[prefix]
+                instructions.append(dis.Instruction(_OPNAME[first], first, quickened[prefix + 1],
+                                                    quickened[prefix + 1], "", prefix,
+                                                    None, False, None))
+            else:
                 # An instruction with a long argument (a jump over a long body,
-                # mostly) stands where its prefix does: that is where jumps
-                # to it go, and where an exit before it must resume (dis gives
-                # it the whole argument). One with inline caches keeps its
-                # prefix, which the translator refuses: after EXTENDED_ARG the
-                # interpreter runs the generic form, and the caches stay unused.
-                ins = ins._replace(offset=prefix.offset, starts_line=prefix.starts_line,
-                                   is_jump_target=prefix.is_jump_target)
-            elif prefix is not None:
-                instructions.append(prefix)
-            prefix = None
-            instructions.append(ins)
-            owner = caches.setdefault(ins.offset // 2, {})
-        elif owner is not None and ":" in ins.argrepr:
-            name, _, value = ins.argrepr.partition(":")
-            owner[name.strip()] = int(value)
+                # mostly) stands where its prefix does: that is where jumps to
+                # it go, and where an exit before it must resume.
+                at = prefix
+        instructions.append(dis.Instruction(_OPNAME[op], op, arg, argval, argrepr, at,
+                                            None, False, None))
+        fields = caches.setdefault(at // 2, {})
+        offset += 2
+        if _CACHE_ENTRIES[op]:
+            if op != deop:      # dis shows the caches of specialized instructions only
+                for name, size in _CACHE_FIELDS[op]:
+                    fields[name] = int.from_bytes(quickened[offset:offset + 2 * size],
+                                                  sys.byteorder)
+                    offset += 2 * size
+            else:
+                offset += 2 * _CACHE_ENTRIES[op]
+        prefix, extended = -1, 0
     _decoded[code] = (quickened, (instructions, caches))
     return instructions, caches
 
