@@ -1107,6 +1107,50 @@ PROGRAMS = {
 
         main()
     """,
+    # Calls with keyword arguments (KW_NAMES): of Python functions (defaults
+    # left, keyword-only ones), of builtins and methods of C types, of a class;
+    # one that raises (an unexpected keyword, a callee's own error) and the
+    # traceback's line; a keyword call on a path taken late.
+    "keyword_calls": """
+        class Box:
+            def __init__(self, value, *, scale=1.0):
+                self.value = value * scale
+
+        def weigh(x, factor=2.0, *, offset=0.0):
+            if x < 0:
+                raise ValueError(f"negative {x}")
+            return x * factor + offset
+
+        def run(items, late):
+            total = 0.0
+            words = []
+            for x in items:
+                total += weigh(x, factor=0.5) + weigh(x, offset=1.0)
+                total += Box(x, scale=3.0).value + int("101", base=2)
+                words.append(" ".join(sorted(("b", "a", str(x)), reverse=True)))
+                if x > late:
+                    total += round(x / 3, ndigits=2)
+            return total, words[-2:]
+
+        def main():
+            items = [float(i) for i in range(100)]
+            for late in (1000, 1000, 90, 50):
+                print(run(items, late))
+            for bad, kwargs in (([1.0, -2.0], {}), ([1.0, 2.0], {"nope": 1})):
+                try:
+                    if kwargs:
+                        for x in bad:
+                            weigh(x, **kwargs)
+                    else:
+                        run(bad * 20, 1000)
+                except (ValueError, TypeError) as error:
+                    tb = error.__traceback__
+                    while tb.tb_next is not None and tb.tb_frame.f_code.co_name != "run":
+                        tb = tb.tb_next
+                    print(type(error).__name__, error, tb.tb_lineno)
+
+        main()
+    """,
     # Loops of object code: Python calls in the body (the interpreter makes them,
     # continuations go on after them), objects replaced in a list (one with a
     # destructor that prints), a callee that raises, tuple subscripts, negation,
@@ -1447,6 +1491,17 @@ def test_loops_needing_extended_args_are_compiled(patched_python: Path,
         assert len(found[name]) == 1, found
         (entries, iterations), = found[name].values()
         assert iterations > 100, found
+
+
+def test_loops_with_keyword_calls_are_compiled(patched_python: Path,
+                                               program_files: dict[str, Path],
+                                               tmp_path: Path) -> None:
+    # run's loop makes five calls with keyword arguments: it is compiled, and most
+    # of its 400 iterations run there (the output, tracebacks' lines included,
+    # is the same as without jit).
+    found = executors_after(patched_python, program_files["keyword_calls"], ["run"], tmp_path)
+    (entries, iterations), = found["run"].values()
+    assert iterations > 200, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -37,6 +37,15 @@ LOOPS = {
                 n += len(s) + len(s.upper()) + len(string.digits)
             return n
     """,
+    # Calls with keyword arguments (KW_NAMES): through vectorcall with the names,
+    # the constant tuple, of the last arguments.
+    "keyword_call": """
+        def f(items):
+            n = 0
+            for x in items:
+                n += int(x, base=16) + len(sorted(x, reverse=True))
+            return n
+    """,
     "float_sum": """
         def f(n):
             total = 0.0
@@ -166,7 +175,8 @@ FUNCTIONS = {
             return e is None, e
     """,
 }
-ARGS = {"c_calls": "list(range(300))", "float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
+ARGS = {"c_calls": "list(range(300))", "keyword_call": "[str(i) for i in range(300)]",
+        "float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
         "attribute": "[P(i * 0.5) for i in range(200)]",

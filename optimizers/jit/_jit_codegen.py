@@ -883,6 +883,8 @@ class _Gen:
             self.load_global(arg, off)
         elif base == "PRECALL":
             return self.call(ins, off)
+        elif base == "KW_NAMES":
+            return self.keyword_call(ins, off)
         elif base in ("NOP", "RESUME"):
             # RESUME: the VM entered the unit, so the eval breaker had no work
             # and nothing traces.
@@ -1812,7 +1814,37 @@ class _Gen:
             return self.python_call(ins, nxt, off)
         return self.vector_call(ins, off)
 
-    def vector_call(self, ins, off: int) -> bool:
+    def keyword_call(self, ins, off: int) -> int:
+        """KW_NAMES and the call whose keyword arguments it names (its PRECALL and
+        CALL), made through vectorcall with those names, as the interpreter calls
+        anything with keyword arguments (3.11 specializes no such call of a
+        Python function, and the translator inlines none). Every exit inside the
+        call carries its exception, which the interpreter unwinds: it never needs
+        the names. A call on a path the loop has not taken exits before the
+        KW_NAMES, which the interpreter must run for the call. In a function
+        unit, which leaves Python calls to the interpreter by stopping before
+        their PRECALL, the part stops before the KW_NAMES instead. Consumes the
+        PRECALL and the CALL."""
+        if self.function:
+            raise Unsupported("KW_NAMES in a function unit")
+        index = self.instrs.index(ins) + 1
+        precall = self.instrs[index] if index < len(self.instrs) else None
+        if precall is None or _BASE.get(precall.opname, precall.opname) != "PRECALL":
+            raise Unsupported("KW_NAMES without its PRECALL")
+        if self.never_ran(precall):
+            self.return_here(off)
+            return 0
+        names = self.code.co_consts[ins.arg]
+        precall_off = precall.offset // 2
+        nxt = self.instrs[index + 1]
+        if _BASE.get(nxt.opname, nxt.opname) != "CALL" or nxt.arg != precall.arg:
+            raise Unsupported("PRECALL without its CALL")
+        if len(self.stack) < precall.arg + 2 or len(names) > precall.arg:
+            raise Unsupported("PRECALL: short stack")
+        self.vector_call(precall, precall_off, (ins.arg, len(names)))
+        return 2
+
+    def vector_call(self, ins, off: int, kwnames: tuple[int, int] | None = None) -> bool:
         """PRECALL and its CALL of anything else, made from the compiled code
         through vectorcall, as the interpreter calls C functions and classes. A
         Python function then runs in an interpreter frame of its own (one level
@@ -1823,7 +1855,8 @@ class _Gen:
         `f_back.f_lineno` in the callee see the caller's line); if the call
         raises, the code exits before the PRECALL with the exception set, the
         callable and its arguments still on the stack, as the interpreter
-        leaves them to its unwinding."""
+        leaves them to its unwinding. `kwnames`: the constant (its index)
+        naming the last arguments, and how many it names (keyword_call)."""
         nargs = ins.arg
         self.box_top(nargs + 1, off)
         first, second = self.stack[-nargs - 2], self.stack[-nargs - 1]
@@ -1837,7 +1870,7 @@ class _Gen:
         self.python_calls += self.runs_python(ins.opname, callable_)
         self.flush(off)
         r = self.var(Kind.OBJ)
-        self.emit_vectorcall(r, callable_, argv, off, ins.opname)
+        self.emit_vectorcall(r, callable_, argv, off, ins.opname, kwnames)
         consumed = self.stack[len(self.stack) - nargs - 2:]
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in consumed:
@@ -1847,19 +1880,22 @@ class _Gen:
         return True
 
     def emit_vectorcall(self, r: str, callable_: Entry, argv: list[Entry], off: int,
-                        form: str | None = None) -> None:
+                        form: str | None = None,
+                        kwnames: tuple[int, int] | None = None) -> None:
         """The call of the PRECALL at `off` through vectorcall into `r`, the frame
         current (flushed) and showing the PRECALL; exits before it if it raises.
         Where the PRECALL's specialized `form` is one for a C function, the call
-        is made as that form makes it wherever its guard holds (c_call)."""
+        is made as that form makes it wherever its guard holds (c_call). With
+        `kwnames` (vector_call), the last arguments are keyword ones."""
         a = f"a{self.nvars}"
         self.nvars += 1
         items = ", ".join(self.object_expr(entry) for entry in argv) or "NULL"
         self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
         self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
+        const, named = kwnames or (None, 0)
         vectorcall = (f"PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
-                      f"{len(argv)}, NULL)")
-        fast = self.c_call(form, callable_, argv, a) if form else None
+                      f"{len(argv) - named}, {'NULL' if const is None else f'C({const})'})")
+        fast = self.c_call(form, callable_, argv, a) if form and const is None else None
         if fast is None:
             self.emit(f"{r} = {vectorcall};")
         else:

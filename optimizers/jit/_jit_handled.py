@@ -24,8 +24,9 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "COPY": ANY, "SWAP": ANY,
     # calls: small pure functions inlined, anything else called through
     # vectorcall (in a function unit, a call of a Python function or class ends
-    # a part of it: the interpreter makes it); no keyword arguments (KW_NAMES)
-    "LOAD_GLOBAL": ANY, "CALL": ANY,
+    # a part of it: the interpreter makes it); keyword arguments (KW_NAMES) through
+    # vectorcall, in loops only (a function unit's part stops before them)
+    "LOAD_GLOBAL": ANY, "CALL": ANY, "KW_NAMES": ANY,
     "PRECALL": ANY,
     "BINARY_OP": ANY,
     # subscripts: of lists and tuples by an int in C; any other (a dict's, a
