@@ -1107,6 +1107,59 @@ PROGRAMS = {
 
         main()
     """,
+    # Slices (BUILD_SLICE) in loops: fannkuch's flips (a slice assigned from a
+    # reversed one), steps, a str's and a tuple's, bounds of ints computed in C,
+    # None, an object with __index__, a class whose __getitem__ sees the slice,
+    # and a bound that is not an index (TypeError, the traceback's line).
+    "slices": """
+        import itertools
+
+        class Index:
+            def __init__(self, n):
+                self.n = n
+
+            def __index__(self):
+                return self.n
+
+        class Seen:
+            def __getitem__(self, key):
+                return (key.start, key.stop, key.step)
+
+        def flips(perm):
+            count = 0
+            k = perm[0]
+            while k:
+                perm[:k + 1] = perm[k::-1]
+                count += 1
+                k = perm[0]
+            return count
+
+        def cuts(text, items):
+            out = []
+            for i in range(len(items)):
+                out.append((text[i:i + 3], items[:i:2], items[i - 40:], text[::-1][:2]))
+            return out
+
+        def odd_bounds(items, bound):
+            out = []
+            for i in range(len(items)):
+                out.append((Seen()[i:None:2], items[Index(1):bound]))
+            return out
+
+        def main():
+            for perm in list(itertools.permutations(range(7)))[::97]:
+                perm = list(perm)
+                print(flips(perm), perm)
+            for rnd in range(3):
+                print(cuts("abcdefghij" * 4, tuple(range(40)))[-2:])
+                print(odd_bounds(tuple(range(12)), 5)[-2:])
+            try:
+                odd_bounds((1, 2, 3), "x")
+            except TypeError as error:
+                print("TypeError", error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
     # Calls with keyword arguments (KW_NAMES): of Python functions (defaults
     # left, keyword-only ones), of builtins and methods of C types, of a class;
     # one that raises (an unexpected keyword, a callee's own error) and the
@@ -1502,6 +1555,17 @@ def test_loops_with_keyword_calls_are_compiled(patched_python: Path,
     found = executors_after(patched_python, program_files["keyword_calls"], ["run"], tmp_path)
     (entries, iterations), = found["run"].values()
     assert iterations > 200, found
+
+
+def test_loops_with_slices_are_compiled(patched_python: Path, program_files: dict[str, Path],
+                                        tmp_path: Path) -> None:
+    # flips' while loop (fannkuch's) and cuts' for loop make slices (odd_bounds'
+    # Python calls, of Seen and Index, are too many for its short body).
+    found = executors_after(patched_python, program_files["slices"], ["flips", "cuts"],
+                            tmp_path)
+    for name in ("flips", "cuts"):
+        (entries, iterations), = found[name].values()
+        assert iterations > 20, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -904,6 +904,11 @@ class _Gen:
             self.build_sequence("List", arg, off)
         elif base == "LIST_APPEND":
             self.list_append(arg, off)
+        elif base == "BUILD_SLICE":
+            # a[i:j], a[i:j:k]: the slice made as the interpreter makes it (a
+            # failure is no memory); its bounds are dropped after, generically.
+            self.generic(arg, lambda *bounds: f"PySlice_New({', '.join(bounds)}"
+                         f"{', NULL' if arg == 2 else ''})", off)
         elif base == "PUSH_NULL":
             self.stack.append(Entry(Kind.NULL, ""))
         elif base == "IS_OP":

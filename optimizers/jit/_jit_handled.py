@@ -49,6 +49,8 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # a closure's cells, negation, tuples, list comprehensions' appends
     "LOAD_DEREF": ANY, "UNARY_NEGATIVE": ANY, "UNARY_INVERT": ANY, "BUILD_TUPLE": ANY,
     "BUILD_LIST": ANY, "LIST_APPEND": ANY,
+    # slices (a[i:j], a[i:j:k]), made by PySlice_New, taken by the subscripts above
+    "BUILD_SLICE": ANY,
     # identity tests (`is`, `is not`) and the NULL pushed before a callable
     "IS_OP": ANY, "PUSH_NULL": ANY,
     # methods looked up as the interpreter does, behind the type's version; any
