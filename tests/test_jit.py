@@ -1160,6 +1160,44 @@ PROGRAMS = {
 
         main()
     """,
+    # Strings built in loops: `s += t` and `s = s + t` (the specializer's
+    # in-place form, which grows the string the local alone holds), `s += s`,
+    # a copy kept in another local meanwhile, `+` of two strs into another
+    # name, a site that later sees bytes (its guard fails: the interpreter's
+    # generic `+=`), and a str + int (TypeError, the traceback's line).
+    "strings": """
+        def build(words, sep, s):
+            kept = []
+            for w in words:
+                s += w
+                s = s + sep
+                if len(s) % 7 == 0:
+                    kept.append(s)
+                    t = s
+                    s += sep + sep
+                    kept.append(t)
+                pair = w + sep
+                kept.append(pair)
+            return s, kept[-4:]
+
+        def doubling(s, n):
+            for i in range(n):
+                s += s
+            return len(s), s[:5]
+
+        def main():
+            words = [f"w{i}" for i in range(300)]
+            for rnd in range(4):
+                print(build(words, ",", ""))
+            print(build([b"x", b"y"] * 20, b";", b""))
+            print(doubling("ab", 10), doubling(b"ab", 10))
+            try:
+                build(words[:50] + [3], ",", "")
+            except TypeError as error:
+                print("TypeError", error, error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
     # Calls with keyword arguments (KW_NAMES): of Python functions (defaults
     # left, keyword-only ones), of builtins and methods of C types, of a class;
     # one that raises (an unexpected keyword, a callee's own error) and the
@@ -1566,6 +1604,14 @@ def test_loops_with_slices_are_compiled(patched_python: Path, program_files: dic
     for name in ("flips", "cuts"):
         (entries, iterations), = found[name].values()
         assert iterations > 20, found
+
+
+def test_loops_building_strings_are_compiled(patched_python: Path,
+                                             program_files: dict[str, Path],
+                                             tmp_path: Path) -> None:
+    found = executors_after(patched_python, program_files["strings"], ["build"], tmp_path)
+    (entries, iterations), = found["build"].values()
+    assert iterations > 600, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

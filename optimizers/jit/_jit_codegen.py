@@ -851,6 +851,8 @@ class _Gen:
             self.stack.append(entry)
         elif base == "SWAP":
             self.stack[-1], self.stack[-arg] = self.stack[-arg], self.stack[-1]
+        elif name == "BINARY_OP_INPLACE_ADD_UNICODE":
+            return self.append_unicode(ins, off)
         elif base == "BINARY_OP":
             self.binary_op(name, arg, ins.argrepr, off)
         elif name == "BINARY_SUBSCR_LIST_INT":
@@ -1196,6 +1198,10 @@ class _Gen:
         interpreter's unwinding drops. The operands are dropped after the call.
         Pushes the result; with `status`, pushes nothing. Returns the C
         variable holding the result or the status."""
+        if off < 0:
+            # An inlined body (_Inliner) runs nothing that could run code
+            # before it returns: the call is made instead.
+            raise Unsupported("a generic instruction in an inlined function")
         if count > len(self.stack):
             raise Unsupported("an operand below the loop")
         self.box_top(count, off)
@@ -1322,6 +1328,35 @@ class _Gen:
         self.may_have_run_code = True
         self.cached.pop(arg, None)
         self.dirty.discard(arg)
+
+    def append_unicode(self, ins, off: int) -> int:
+        """`s += t` (or `s = s + t`) of strs, as the specializer's
+        BINARY_OP_INPLACE_ADD_UNICODE makes it with the STORE_FAST after it:
+        PyUnicode_Append on the local itself, which grows the string in place
+        when the local holds its only reference (through PyNumber_InPlaceAdd,
+        building a string this way would copy it at every step). Behind the
+        form's guards (both operands exact strs; else exit before, the
+        interpreter deoptimizes); a failure (no memory) leaves the local NULL
+        and exits with the operands dropped, as the interpreter does. Where the
+        left operand is not that local as the translator sees it (or the right
+        one is the same local, which must not be grown under it), generically.
+        Consumes the STORE_FAST."""
+        index = self.instrs.index(ins) + 1
+        nxt = self.instrs[index] if index < len(self.instrs) else None
+        left, right = self.stack[-2], self.stack[-1]
+        if nxt is None or _BASE.get(nxt.opname, nxt.opname) != "STORE_FAST" or \
+                left != Entry(Kind.LOCAL, nxt.arg) or right == left or \
+                nxt.arg in self.cached or right[0] in (*UNBOXED, Kind.NULL):
+            self.binary_op(ins.opname, ins.arg, ins.argrepr, off)
+            return 0
+        local, r = nxt.arg, self.object_expr(right)
+        self.guard(f"PyUnicode_CheckExact(L[{local}]) && PyUnicode_CheckExact({r})", off)
+        del self.stack[-2:]
+        self.own_borrowed_of(local)   # an earlier read of the local keeps its value
+        self.emit(f"PyUnicode_Append(&L[{local}], {r});")
+        self.release(right)           # a str: its destructor runs no code
+        self.guard(f"L[{local}] != NULL", off)
+        return 1
 
     def binary_op(self, name: str, arg: int, argrepr: str, off: int) -> None:
         op = _OPS.get(arg)

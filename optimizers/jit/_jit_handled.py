@@ -110,10 +110,8 @@ def specializer_gave_up(counter: int) -> bool:
 # shorter (gen_jit_handled.py writes it into jit_handled.h).
 MIN_SEGMENT = 6
 
-# Forms of an ANY opcode that are not translated: string concatenation.
-EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {
-    "BINARY_OP": ("BINARY_OP_ADD_UNICODE", "BINARY_OP_INPLACE_ADD_UNICODE"),
-}
+# Forms of an ANY opcode that are not translated.
+EXCLUDED_FORMS: dict[str, tuple[str, ...]] = {}
 # Opargs not translated, as Include/opcode.h names them: matrix products.
 EXCLUDED_OPARGS: dict[str, tuple[str, ...]] = {
     "BINARY_OP": ("NB_MATRIX_MULTIPLY", "NB_INPLACE_MATRIX_MULTIPLY"),
