@@ -518,12 +518,18 @@ PROGRAMS = {
                     break
             return found
 
+        def any_above(values, limit):
+            for v in values:
+                if v > limit:
+                    return True
+            return False
+
         vals = [((i * 7919) % 1000) / 1000.0 for i in range(3000)]
         flags = [i % 3 == 0 for i in range(3000)]
         for rnd in range(4):
             print(classify(vals, 0.25, 0.75), skip_odd(3000),
                   count_flags(flags, vals), nan_aware(vals + [NAN] * 5),
-                  first_big(vals, 0.99))
+                  first_big(vals, 0.99), any_above(vals, 0.998), any_above(vals, 2.0))
         # The types change: ints where floats were, and the other way round.
         print(classify([1, 5, 9] * 300, 2, 8), classify([0.5, 3.5] * 300, 1, 2.0),
               count_flags([1, True, False] * 100, [1.0, 2.0, None] * 100))
@@ -1621,6 +1627,16 @@ def test_loops_with_branches_are_compiled(patched_python: Path, program_files: d
     _, stats, _ = run_jit(patched_python, program_files["branches"], tmp_path / "cache")
     assert stats["compiled"] >= 5, stats
     assert stats["iterations"] > 30000, stats
+
+
+def test_loops_returning_a_constant_are_compiled(patched_python: Path,
+                                                 program_files: dict[str, Path],
+                                                 tmp_path: Path) -> None:
+    # any_above's `return True` leaves the loop through the interpreter.
+    found = executors_after(patched_python, program_files["branches"], ["any_above"],
+                            tmp_path)
+    (entries, iterations), = found["any_above"].values()
+    assert iterations > 10000, found
 
 
 def test_while_loops_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -991,11 +991,16 @@ class _Gen:
     def break_out(self, ins, off: int) -> bool:
         """`break`: POP_TOP of the loop's iterator (the frame's top, below S) and
         a jump out of the loop. The compiled code does both and returns, with the
-        frame where the interpreter would be after the jump. Consumes the jump."""
+        frame where the interpreter would be after the jump. Consumes the jump.
+        Any other POP_TOP of the iterator (a `return` with a constant) is left to
+        the interpreter."""
         nxt = self.instrs[self.instrs.index(ins) + 1] if ins is not self.instrs[-1] else None
         if nxt is None or _BASE.get(nxt.opname, nxt.opname) != "JUMP_FORWARD" \
                 or nxt.argval // 2 < self.end:
-            raise Unsupported("POP_TOP of the loop's iterator, not a break")
+            # A `return` inside the loop (`return True`: the iterator popped,
+            # then the value loaded and returned): the interpreter's.
+            self.leave(off)
+            return False
         self.flush(off)
         self.emit("{ PyObject *it = S[-1];")
         self.emit("    PyExecutor_Frame_SetStackPointer(frame, S - 1);")
