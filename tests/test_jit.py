@@ -1204,6 +1204,39 @@ PROGRAMS = {
 
         main()
     """,
+    # f-strings in loops (FORMAT_VALUE, BUILD_STRING): ints and floats computed
+    # in C, conversions (!r, !s, !a), constant and computed format specs, a str
+    # field passed as it is, a __format__ of a class, one that raises (the
+    # traceback's line).
+    "fstrings": """
+        class Money:
+            def __init__(self, cents):
+                self.cents = cents
+
+            def __format__(self, spec):
+                if spec == "boom":
+                    raise ValueError("no format")
+                return f"${self.cents // 100}.{self.cents % 100:02d}"
+
+        def render(rows, width, spec):
+            lines = []
+            for name, n, x in rows:
+                k = n * 3 + 1
+                y = x * 0.5
+                lines.append(f"{name}|{k:>{width}}|{y:.3f}|{name!r}|{x!a}|{n!s}|{Money(n):{spec}}")
+            return lines
+
+        def main():
+            rows = [(f"r{i}\u00e9", i, i / 7) for i in range(200)]
+            for rnd in range(4):
+                print(render(rows, 6 + rnd, "")[-2:])
+            try:
+                render(rows[:3], 4, "boom")
+            except ValueError as error:
+                print("ValueError", error, error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
     # Calls with keyword arguments (KW_NAMES): of Python functions (defaults
     # left, keyword-only ones), of builtins and methods of C types, of a class;
     # one that raises (an unexpected keyword, a callee's own error) and the
@@ -1618,6 +1651,14 @@ def test_loops_building_strings_are_compiled(patched_python: Path,
     found = executors_after(patched_python, program_files["strings"], ["build"], tmp_path)
     (entries, iterations), = found["build"].values()
     assert iterations > 600, found
+
+
+def test_loops_with_fstrings_are_compiled(patched_python: Path,
+                                          program_files: dict[str, Path],
+                                          tmp_path: Path) -> None:
+    found = executors_after(patched_python, program_files["fstrings"], ["render"], tmp_path)
+    (entries, iterations), = found["render"].values()
+    assert iterations > 400, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -906,6 +906,13 @@ class _Gen:
             self.build_sequence("List", arg, off)
         elif base == "LIST_APPEND":
             self.list_append(arg, off)
+        elif base == "FORMAT_VALUE":
+            # An f-string's field: its conversion and format spec (on top, if
+            # any) as the interpreter applies them; __format__ may run code.
+            self.generic(2 if arg & 4 else 1, lambda value, spec="NULL":
+                         f"plugopt_format_value({value}, {arg & 3}, {spec})", off)
+        elif base == "BUILD_STRING":
+            self.generic(arg, self.join_strings, off)
         elif base == "BUILD_SLICE":
             # a[i:j], a[i:j:k]: the slice made as the interpreter makes it (a
             # failure is no memory); its bounds are dropped after, generically.
@@ -1333,6 +1340,15 @@ class _Gen:
         self.may_have_run_code = True
         self.cached.pop(arg, None)
         self.dirty.discard(arg)
+
+    def join_strings(self, *items: str) -> str:
+        """BUILD_STRING's call (the C expressions of its items, strs): joined
+        with the empty separator, as the interpreter joins an f-string's
+        parts."""
+        a = f"a{self.nvars}"
+        self.nvars += 1
+        self.emit(f"PyObject *{a}[{len(items)}] = {{{', '.join(items)}}};")
+        return f"_PyUnicode_JoinArray({self.ref('')}, {a}, {len(items)})"
 
     def append_unicode(self, ins, off: int) -> int:
         """`s += t` (or `s = s + t`) of strs, as the specializer's

@@ -51,6 +51,8 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "BUILD_LIST": ANY, "LIST_APPEND": ANY,
     # slices (a[i:j], a[i:j:k]), made by PySlice_New, taken by the subscripts above
     "BUILD_SLICE": ANY,
+    # f-strings: each field formatted, the parts joined, as the interpreter does
+    "FORMAT_VALUE": ANY, "BUILD_STRING": ANY,
     # identity tests (`is`, `is not`) and the NULL pushed before a callable
     "IS_OP": ANY, "PUSH_NULL": ANY,
     # methods looked up as the interpreter does, behind the type's version; any

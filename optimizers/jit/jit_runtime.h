@@ -371,4 +371,23 @@ plugopt_module_attr(PyObject *owner, PyObject *name)
     return PyObject_GetAttr(owner, name);
 }
 
+/* FORMAT_VALUE (an f-string's field) of `value` with the conversion `which`
+ * (0 none, 1 !s, 2 !r, 3 !a: oparg & 3, FVC_* in Include/ceval.h) and the
+ * format spec `spec` (NULL without one), both borrowed: what the interpreter
+ * makes of them, a new reference, or NULL with an exception. */
+static PyObject *
+plugopt_format_value(PyObject *value, int which, PyObject *spec)
+{
+    PyObject *converted = which == 1 ? PyObject_Str(value)
+                        : which == 2 ? PyObject_Repr(value)
+                        : which == 3 ? PyObject_ASCII(value)
+                        : Py_NewRef(value);
+    if (converted == NULL || (spec == NULL && PyUnicode_CheckExact(converted))) {
+        return converted;
+    }
+    PyObject *result = PyObject_Format(converted, spec);
+    Py_DECREF(converted);
+    return result;
+}
+
 #endif /* PLUGOPT_JIT_RUNTIME_H */
