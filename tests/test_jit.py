@@ -1237,6 +1237,41 @@ PROGRAMS = {
 
         main()
     """,
+    # Loops with a `try` inside (its handlers are the interpreter's: the compiled
+    # code exits with the exception, and runs again from the next back edge), a
+    # `continue` in a handler, `finally`, `assert`, and `raise` in a branch.
+    "try_in_loops": """
+        class Odd(Exception):
+            pass
+
+        def parse(texts):
+            total = 0
+            bad = 0
+            for t in texts:
+                try:
+                    total += int(t) * 2
+                except ValueError:
+                    bad += 1
+                    continue
+                finally:
+                    total += 1
+                assert total >= 0, "negative"
+                if total > 10 ** 9:
+                    raise Odd(total)
+            return total, bad
+
+        def main():
+            texts = [str(i) if i % 9 else f"x{i}" for i in range(400)]
+            for rnd in range(4):
+                print(parse(texts))
+            for tail in (["-999999999"], ["999999999"]):
+                try:
+                    print(parse(texts + tail))
+                except (AssertionError, Odd) as error:
+                    print(type(error).__name__, error, error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
     # Calls with keyword arguments (KW_NAMES): of Python functions (defaults
     # left, keyword-only ones), of builtins and methods of C types, of a class;
     # one that raises (an unexpected keyword, a callee's own error) and the
@@ -1659,6 +1694,15 @@ def test_loops_with_fstrings_are_compiled(patched_python: Path,
     found = executors_after(patched_python, program_files["fstrings"], ["render"], tmp_path)
     (entries, iterations), = found["render"].values()
     assert iterations > 400, found
+
+
+def test_loops_with_try_raise_and_assert_are_compiled(patched_python: Path,
+                                                      program_files: dict[str, Path],
+                                                      tmp_path: Path) -> None:
+    found = executors_after(patched_python, program_files["try_in_loops"], ["parse"],
+                            tmp_path)
+    (entries, iterations), = found["parse"].values()
+    assert iterations > 800, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -906,6 +906,11 @@ class _Gen:
             self.build_sequence("List", arg, off)
         elif base == "LIST_APPEND":
             self.list_append(arg, off)
+        elif base in ("RAISE_VARARGS", "LOAD_ASSERTION_ERROR"):
+            # `raise`, a failed `assert`: the interpreter raises, and unwinds
+            # to a handler of the loop's (which the translator does not reach:
+            # the compiled code runs again from the next back edge) or out.
+            self.leave(off)
         elif base == "FORMAT_VALUE":
             # An f-string's field: its conversion and format spec (on top, if
             # any) as the interpreter applies them; __format__ may run code.

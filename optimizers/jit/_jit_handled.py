@@ -53,6 +53,10 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     "BUILD_SLICE": ANY,
     # f-strings: each field formatted, the parts joined, as the interpreter does
     "FORMAT_VALUE": ANY, "BUILD_STRING": ANY,
+    # `raise` and a failed `assert`: the compiled code exits before them (a
+    # `try`'s handlers, reached through the exception table only, are never
+    # translated: the interpreter runs them)
+    "RAISE_VARARGS": ANY, "LOAD_ASSERTION_ERROR": ANY,
     # identity tests (`is`, `is not`) and the NULL pushed before a callable
     "IS_OP": ANY, "PUSH_NULL": ANY,
     # methods looked up as the interpreter does, behind the type's version; any

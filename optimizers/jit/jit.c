@@ -350,19 +350,34 @@ mark_jump_targets(PyCodeObject *code, int head, int last, char *targets)
     return 0;
 }
 
+/* Does `opcode` (a generic form) end the path through it: no instruction
+ * after it runs next? Code after one is reached by a jump, if at all: an
+ * exception handler, reached through the exception table only, is not. */
+static int
+ends_path(int opcode)
+{
+    return opcode == JUMP_FORWARD || opcode == JUMP_BACKWARD || opcode == RETURN_VALUE ||
+           opcode == RAISE_VARARGS || opcode == RERAISE;
+}
+
 /* Every instruction from `start` to `last`, the last back edge to `head`, of
  * a loop: may the translator take it? Each one it will translate must be one
  * it handles, in the form the specializer chose, and the specializer must be
  * done with it (waits_for_specializer). An adaptive instruction that never
  * ran since the code was quickened starts a path the loop has not taken: the
  * compiled code exits there, and translates nothing up to the next jump
- * target, so what lies there need not be handled. */
+ * target, so what lies there need not be handled. Nor does code no jump of
+ * the body reaches (`reached`, zeroed, one byte per code unit from `head`),
+ * which the translator skips: the handlers of a `try` inside the loop, where
+ * the interpreter goes when the compiled code exits with an exception. */
 static int
-may_translate_body(PyCodeObject *code, int start, int head, int last, const char *targets)
+may_translate_body(PyCodeObject *code, int start, int head, int last, const char *targets,
+                   char *reached)
 {
     int cached = 0;     /* instructions with inline caches */
     int ran = 0;        /* of those, ones that ran since the code was quickened */
     int untaken = 0;    /* on a path the loop has not taken */
+    int dead = 0;       /* after the end of a path, before a jump reaches the code */
     int extended = 0;   /* the high bits EXTENDED_ARGs give the next oparg */
     for (int offset = start; offset <= last;) {
         int word = _Py_Code_GetInstruction(code, offset, 1);
@@ -376,6 +391,7 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
         int caches = _Py_Opcode_CacheEntries(opcode);
         uint16_t counter = caches > 0 ? _PyCode_CODE(code)[offset + 1] : 0;
         untaken = untaken && !targets[offset - head];
+        dead = dead && !reached[offset - head];
         if (opcode == EXTENDED_ARG) {
             /* A prefix (of a long jump, mostly): the translator takes it with
              * its instruction. */
@@ -406,7 +422,7 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
                 return 0;   /* a nested loop's */
             }
         }
-        else if (untaken) {
+        else if (untaken || dead) {
             /* not translated */
         }
         else if (!known_instruction(opcode, specialized & 255, oparg)) {
@@ -414,6 +430,12 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
         }
         else if (caches > 0 && waits_for_specializer(specialized & 255, counter)) {
             return 0;   /* asked again after the VM's backoff */
+        }
+        if (!dead) {
+            if (is_forward_jump(opcode) && offset + 1 + oparg <= last) {
+                reached[offset + 1 + oparg - head] = 1;
+            }
+            dead = ends_path(opcode);
         }
         offset += 1 + caches;
     }
@@ -474,12 +496,14 @@ may_translate_loop(PyCodeObject *code, int head)
     if (last < 0 || last >= end) {
         return 0;
     }
-    char *targets = PyMem_Calloc(last + 1 - head, 1);
+    int length = last + 1 - head;
+    char *targets = PyMem_Calloc(2 * (size_t)length, 1);   /* targets, then reached */
     if (targets == NULL) {
         return 0;
     }
     int result = mark_jump_targets(code, head, last, targets) == 0 &&
-                 may_translate_body(code, is_for ? first + 1 : head, head, last, targets);
+                 may_translate_body(code, is_for ? first + 1 : head, head, last, targets,
+                                    targets + length);
     PyMem_Free(targets);
     return result;
 }
