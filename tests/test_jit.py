@@ -1272,10 +1272,54 @@ PROGRAMS = {
 
         main()
     """,
-    # Calls with keyword arguments (KW_NAMES): of Python functions (defaults
-    # left, keyword-only ones), of builtins and methods of C types, of a class;
-    # one that raises (an unexpected keyword, a callee's own error) and the
-    # traceback's line; a keyword call on a path taken late.
+    # Attributes kept in instance dicts (LOAD_ATTR_WITH_HINT, STORE_ATTR_WITH_HINT:
+    # a __dict__ was asked for, so the values array is gone): read and stored,
+    # a class attribute an instance shadows, one it does not (read from the
+    # class), an owner of another class, __getattr__ for a missing one, a
+    # missing one (AttributeError, the traceback's line).
+    "dict_attributes": """
+        class Cell:
+            kind = "cell"
+
+            def __init__(self, n):
+                self.n = n
+                self.seen = 0
+                self.__dict__["extra"] = n * 2
+
+        class Lazy(Cell):
+            def __getattr__(self, name):
+                return -1
+
+        def walk(cells):
+            total = 0
+            for c in cells:
+                c.seen = c.seen + c.n
+                total += c.seen + c.extra + len(c.kind)
+                if c.n % 5 == 0:
+                    c.kind = "five"
+            return total
+
+        def main():
+            cells = [Cell(i) for i in range(300)]
+            for rnd in range(4):
+                print(walk(cells), cells[10].kind, cells[11].kind)
+            lazy = Lazy(3)
+            del lazy.extra
+            print(walk(cells[:50] + [lazy] * 3))
+            broken = Cell(7)
+            del broken.seen
+            try:
+                walk(cells[:40] + [broken])
+            except AttributeError as error:
+                print("AttributeError", error, error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
+    # Calls with keyword arguments (KW_NAMES): of builtins and methods of C
+    # types, of a class (run's loop, compiled), of Python functions (defaults
+    # left, keyword-only ones: weigh_all's loop, declined); one that raises (an
+    # unexpected keyword, a callee's own error) and the traceback's line; a
+    # keyword call on a path taken late.
     "keyword_calls": """
         class Box:
             def __init__(self, value, *, scale=1.0):
@@ -1703,6 +1747,15 @@ def test_loops_with_try_raise_and_assert_are_compiled(patched_python: Path,
                             tmp_path)
     (entries, iterations), = found["parse"].values()
     assert iterations > 800, found
+
+
+def test_loops_over_dict_attributes_are_compiled(patched_python: Path,
+                                                 program_files: dict[str, Path],
+                                                 tmp_path: Path) -> None:
+    found = executors_after(patched_python, program_files["dict_attributes"], ["walk"],
+                            tmp_path)
+    (entries, iterations), = found["walk"].values()
+    assert iterations > 900, found
 
 
 def test_loops_with_branches_are_compiled(patched_python: Path, program_files: dict[str, Path],

@@ -371,6 +371,32 @@ plugopt_module_attr(PyObject *owner, PyObject *name)
     return PyObject_GetAttr(owner, name);
 }
 
+/* LOAD_ATTR_WITH_HINT and STORE_ATTR_WITH_HINT: an attribute an instance
+ * keeps in its dict (it gave up its values array: a __dict__ was asked for,
+ * attributes were added in another order), read or stored as the
+ * interpreter's forms do, in the dict itself, where `same_type` says the
+ * owner's type has the version the specializer saw (then it keeps its
+ * instances' dicts three words before them, _PyObject_ManagedDictPointer in
+ * Include/internal/pycore_object.h, and has no descriptor of that name, so
+ * setattr and getattr would go to the dict); anywhere else, or with no dict
+ * or entry, PyObject_GetAttr and PyObject_SetAttr. A new reference (or
+ * NULL), 0 (or -1), with an exception on failure, as those functions. */
+static inline PyObject *
+plugopt_dict_attr(PyObject *owner, PyObject *name, int same_type)
+{
+    PyObject *dict = same_type ? ((PyObject **)owner)[-3] : NULL;
+    PyObject *value = dict != NULL ? PyDict_GetItemWithError(dict, name) : NULL;
+    return value != NULL ? Py_NewRef(value) : PyObject_GetAttr(owner, name);
+}
+
+static inline int
+plugopt_store_dict_attr(PyObject *owner, PyObject *name, PyObject *value, int same_type)
+{
+    PyObject *dict = same_type ? ((PyObject **)owner)[-3] : NULL;
+    return dict != NULL ? PyDict_SetItem(dict, name, value)
+                        : PyObject_SetAttr(owner, name, value);
+}
+
 /* FORMAT_VALUE (an f-string's field) of `value` with the conversion `which`
  * (0 none, 1 !s, 2 !r, 3 !a: oparg & 3, FVC_* in Include/ceval.h) and the
  * format spec `spec` (NULL without one), both borrowed: what the interpreter
