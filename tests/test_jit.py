@@ -1330,11 +1330,16 @@ PROGRAMS = {
                 raise ValueError(f"negative {x}")
             return x * factor + offset
 
-        def run(items, late):
+        def weigh_all(items):
             total = 0.0
-            words = []
             for x in items:
                 total += weigh(x, factor=0.5) + weigh(x, offset=1.0)
+            return total
+
+        def run(items, late):
+            total = weigh_all(items)
+            words = []
+            for x in items:
                 total += Box(x, scale=3.0).value + int("101", base=2)
                 words.append(" ".join(sorted(("b", "a", str(x)), reverse=True)))
                 if x > late:
@@ -1705,12 +1710,15 @@ def test_loops_needing_extended_args_are_compiled(patched_python: Path,
 def test_loops_with_keyword_calls_are_compiled(patched_python: Path,
                                                program_files: dict[str, Path],
                                                tmp_path: Path) -> None:
-    # run's loop makes five calls with keyword arguments: it is compiled, and most
-    # of its 400 iterations run there (the output, tracebacks' lines included,
-    # is the same as without jit).
-    found = executors_after(patched_python, program_files["keyword_calls"], ["run"], tmp_path)
+    # run's loop makes four calls with keyword arguments, of a class and of
+    # builtins: it is compiled, and most of its 400 iterations run there (the
+    # output, tracebacks' lines included, is the same as without jit).
+    # weigh_all's, which calls a Python function so, is declined.
+    found = executors_after(patched_python, program_files["keyword_calls"],
+                            ["run", "weigh_all"], tmp_path)
     (entries, iterations), = found["run"].values()
     assert iterations > 200, found
+    assert found["weigh_all"] == {}, found
 
 
 def test_loops_with_slices_are_compiled(patched_python: Path, program_files: dict[str, Path],
