@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import collections
+import io
 import os
 import posix
 import shlex
@@ -74,6 +75,10 @@ _listdir, _kill, _exit_code = posix.listdir, posix.kill, posix.waitstatus_to_exi
 _sleep, _monotonic = time.sleep, time.monotonic
 _replace, _unlink, _rmdir, _urandom = posix.replace, posix.unlink, posix.rmdir, posix.urandom
 _makedirs = os.makedirs
+# Files are opened by io.open, the function builtins.open names when this module is
+# imported: CPython's test_idle patches builtins.open with a mock, and a loop compiled
+# meanwhile read its compiler's log from the mock.
+_open_file = io.open
 
 
 def _is_dir(path: str) -> bool:
@@ -153,7 +158,7 @@ def _sha256_fd(fd: int) -> str:
 def _verified(so_path: str, sum_path: str) -> str | None:
     """so_path if its bytes match the recorded SHA-256, else None."""
     try:
-        with open(sum_path, encoding="ascii") as file:
+        with _open_file(sum_path, encoding="ascii") as file:
             expected = file.read().strip()
         fd = _open(so_path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:
@@ -215,7 +220,7 @@ def compile_and_open(source: str) -> str | None:
     build = _private_name(folder, ".build-")
     _mkdir(build, 0o700)
     try:
-        with open(os.path.join(build, "loop.c"), "w", encoding="utf-8") as file:
+        with _open_file(os.path.join(build, "loop.c"), "w", encoding="utf-8") as file:
             file.write(source)
         error = _build(folder, key, build, _COMMAND)
     finally:
@@ -270,7 +275,7 @@ def _build(folder: str, key: str, build: str, command: list[str]) -> tuple[str, 
     if status != 0:
         # Bytes, decoded here: no default encoding for -X warn_default_encoding
         # to warn about, and no io wrapper a program may have replaced.
-        with open(log, "rb") as file:
+        with _open_file(log, "rb") as file:
             text = file.read().decode("utf-8", "replace")
         tail = "\n".join(text.splitlines()[-5:])
         # Most likely a translator bug, but the compiler's environment can
@@ -278,7 +283,7 @@ def _build(folder: str, key: str, build: str, command: list[str]) -> tuple[str, 
         return ("failed", f"{command[0]} failed on a generated loop (the loop runs in "
                 "the interpreter; unless its output below names a cause outside "
                 f"jit, please report it as a plugopt.jit bug):\n{tail}")
-    with open(out, "rb") as file:
+    with _open_file(out, "rb") as file:
         data = file.read()
     _write_atomic(folder, key + ".so", data)
     _write_atomic(folder, key + ".sha256", sha256(data).hexdigest().encode())
@@ -359,7 +364,7 @@ class Build:
                 self._done()
             return path
         try:
-            with open(os.path.join(self.dir, "error"), encoding="utf-8") as file:
+            with _open_file(os.path.join(self.dir, "error"), encoding="utf-8") as file:
                 kind, _, message = file.read().partition("\n")
         except FileNotFoundError:
             if _is_dir(self.dir) and _monotonic() - self.started < _BUILD_TIMEOUT:
@@ -388,7 +393,7 @@ class Build:
         self.dir = _private_name(self.folder, ".build-")
         self.started = _monotonic()
         _mkdir(self.dir, 0o700)
-        with open(os.path.join(self.dir, "loop.c"), "w", encoding="utf-8") as file:
+        with _open_file(os.path.join(self.dir, "loop.c"), "w", encoding="utf-8") as file:
             file.write(self.source)
 
     def _start(self) -> None:
