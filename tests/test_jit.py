@@ -2092,7 +2092,7 @@ def test_compile_does_not_depend_on_the_programs_state(patched_python: Path,
 
 def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> None:
     # A loop with an instruction the translator never handles (a set or dict
-    # display, a formatted value) is declined in C, without asking the
+    # display, a function made) is declined in C, without asking the
     # translator; one it may handle but declines is
     # translated once, although the VM asks again after each backoff. (The
     # functions' entries are asked for, at offset 0: function units.)
@@ -2118,9 +2118,9 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
                 out.append({i})    # a set display (BUILD_SET)
             return len(out)
 
-        def formatted(n):
+        def makes_function(n):
             for i in range(n):
-                t = f"{i}"         # FORMAT_VALUE
+                t = lambda: n      # MAKE_FUNCTION
             return t
 
         def mapping(n):
@@ -2135,20 +2135,20 @@ def test_declined_loops_cost_little(patched_python: Path, tmp_path: Path) -> Non
 
         for _ in range(50):
             method_call(2000)
-            formatted(2000)
+            makes_function(2000)
             mapping(2000)
             choose(2000)
         import _optimizer
-        print(asked.count("method_call"), asked.count("formatted"),
+        print(asked.count("method_call"), asked.count("makes_function"),
               asked.count("mapping"), asked.count("choose"),
               calls.count("choose"),
               sum(len(_optimizer.get_executors(f.__code__))
-                  for f in (method_call, formatted, mapping, choose)))
+                  for f in (method_call, makes_function, mapping, choose)))
     """))
     stdout, stats, _ = run_jit(patched_python, program, tmp_path / "cache")
-    method_asked, format_asked, map_asked, call_asked, call_translated, installed = \
+    method_asked, function_asked, map_asked, call_asked, call_translated, installed = \
         map(int, stdout.split())
-    assert method_asked == format_asked == map_asked == 0, stdout
+    assert method_asked == function_asked == map_asked == 0, stdout
     # The translator declines choose's loop once and remembers it, although the
     # VM asks after each backoff (with a threshold of 1, rounds are too short
     # for the back edge to go cold). Translations that stopped at a form not
