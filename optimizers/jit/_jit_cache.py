@@ -72,6 +72,7 @@ _open, _close, _read, _write, _lseek = posix.open, posix.close, posix.read, posi
 _mkdir, _lstat, _getuid = posix.mkdir, posix.lstat, posix.getuid
 _stat, _spawn, _waitpid = posix.stat, posix.posix_spawn, posix.waitpid
 _listdir, _kill, _exit_code = posix.listdir, posix.kill, posix.waitstatus_to_exitcode
+_get_inheritable = posix.get_inheritable
 _sleep, _monotonic = time.sleep, time.monotonic
 _replace, _unlink, _rmdir, _urandom = posix.replace, posix.unlink, posix.rmdir, posix.urandom
 _makedirs = os.makedirs
@@ -235,6 +236,30 @@ def compile_and_open(source: str) -> str | None:
 _COMPILE_TIMEOUT = 120.0
 
 
+def _closing_inherited(actions: list[tuple]) -> list[tuple]:
+    """posix_spawn's file actions `actions`, then the closing of every other
+    inheritable descriptor above 2 the program has open: a compiler or helper
+    must not hold the program's pipes open. (multiprocessing's resource tracker
+    passes its pipe's read end to its process, whose loops then compiled: the
+    compiler held the pipe open after the tracker died, so the program found
+    the tracker alive; CPython's test_multiprocessing_fork.)"""
+    try:
+        names = _listdir("/proc/self/fd")
+    except OSError:
+        return actions
+    kept = {action[1] for action in actions if action[0] == os.POSIX_SPAWN_DUP2}
+    closing = []
+    for name in names:
+        fd = int(name)
+        if fd > 2 and fd not in kept:
+            try:
+                if _get_inheritable(fd):
+                    closing.append((os.POSIX_SPAWN_CLOSE, fd))
+            except OSError:   # the listing's own descriptor, closed by now
+                pass
+    return actions + closing
+
+
 def _run_compiler(argv: list[str], log: str) -> int:
     """Runs the compiler (argv[0], an absolute path) with the environment the
     process started with, its output into the file `log`; its exit status.
@@ -243,9 +268,9 @@ def _run_compiler(argv: list[str], log: str) -> int:
     Raises OSError if it cannot start, TimeoutError if it hangs (killed)."""
     fd = _open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        pid = _spawn(argv[0], argv, _COMPILER_ENVIRONMENT, file_actions=[
+        pid = _spawn(argv[0], argv, _COMPILER_ENVIRONMENT, file_actions=_closing_inherited([
             (os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0),
-            (os.POSIX_SPAWN_DUP2, fd, 1), (os.POSIX_SPAWN_DUP2, fd, 2)])
+            (os.POSIX_SPAWN_DUP2, fd, 1), (os.POSIX_SPAWN_DUP2, fd, 2)]))
     finally:
         _close(fd)
     deadline = _monotonic() + _COMPILE_TIMEOUT
@@ -411,7 +436,7 @@ def _start_helper(builds: list[Build]) -> None:
     # sh starts the helper in the background and exits: waited for here, it
     # leaves the helper a child of init, not of this program.
     shell = ["/bin/sh", "-c", 'exec "$@" </dev/null >/dev/null 2>&1 &', "sh", *helper]
-    pid = _spawn(shell[0], shell, _COMPILER_ENVIRONMENT)
+    pid = _spawn(shell[0], shell, _COMPILER_ENVIRONMENT, file_actions=_closing_inherited([]))
     _waitpid(pid, 0)
 
 
