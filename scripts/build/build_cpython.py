@@ -225,6 +225,11 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
             log_file = logs / f"{variant}.log"
             log_file.write_text("")
             source = fetch_cpython.fetch(tarball, log=log)
+            if variant == "baseline":
+                # What an interrupted build left (a half-linked program: make
+                # then fails on it) is not worth resuming: the baseline is
+                # built once per key.
+                shutil.rmtree(work, ignore_errors=True)
             tree = work / "src"
             if configured_for_another_key(tree, key):
                 log(f"source tree {tree} was configured for another build; extracting afresh")
