@@ -371,6 +371,11 @@ class _Gen:
         # The targets of backward jumps: a function unit stops before a loop.
         self.loop_heads = {ins.argval // 2 for ins in instructions
                            if _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS}
+        # A loop unit's inner `while` loops (_translate declines inner `for`
+        # loops): their heads, and those the translation reached, in the
+        # canonical state, with a label their back edges jump to.
+        self.inner_heads = set() if function else self.loop_heads - {head}
+        self.inner_entered: set[int] = set()
         self.end = back + 1 if end is None else end   # where the loop ends
         self.is_for = _BASE.get(instructions[0].opname, instructions[0].opname) == "FOR_ITER"
         self.depend_on_globals = depend_on_globals
@@ -680,6 +685,12 @@ class _Gen:
                 else:
                     self.may_have_run_code = self.joins[off]
                 self.reachable = True
+            if off in self.inner_heads and self.reachable and not skip:
+                # An inner loop's head: its back edges come here in the
+                # canonical state, having checked for tracing (back_edge).
+                if off not in self.joins:
+                    self.canonicalize(off)
+                self.inner_entered.add(off)
             if not self.reachable and not skip:
                 # After an unconditional jump or an exit, until a jump's target:
                 # no code, and no label, since nothing jumps here (the source,
@@ -698,7 +709,10 @@ class _Gen:
                 self.may_have_run_code = False
             if not self.function:
                 if self.never_ran(ins):
-                    self.return_here(off)   # a path the loop has not taken
+                    # A path the loop had not taken: counted, so that jit.c
+                    # has the loop translated again once it is taken often.
+                    self.emit("(*untaken)++;")
+                    self.return_here(off)
                 else:
                     skip = self.one(ins)
                     self.translated += 1 + skip
@@ -816,7 +830,7 @@ class _Gen:
         base = _BASE.get(name, name)
         arg = ins.arg
         structural = (off == self.head and base == "FOR_ITER") or (
-            base in _BACKWARD_JUMPS and ins.argval // 2 == self.head)
+            base in _BACKWARD_JUMPS and self.closes_loop(ins))
         if not structural and not _jit_handled.handled(base, name, arg):
             _specialized(name)   # adaptive still: maybe later
             raise Unsupported(name)
@@ -931,6 +945,10 @@ class _Gen:
             self.load_method(ins, off)
         elif base == "RETURN_VALUE" and self.function:
             self.end_segment(off)
+        elif base == "RETURN_VALUE":
+            # A `return` in a `while` loop (fannkuch's `else: return`): the
+            # interpreter returns the value, from the exact state.
+            self.leave(off)
         elif name in ("LOAD_ATTR_INSTANCE_VALUE", "LOAD_ATTR_SLOT"):
             self.load_attr(ins, off)
         elif name in ("STORE_ATTR_INSTANCE_VALUE", "STORE_ATTR_SLOT"):
@@ -951,10 +969,10 @@ class _Gen:
             self.branch_on_value(base, ins.argval // 2, off)
         elif base == "JUMP_FORWARD":
             self.jump_forward(ins.argval // 2, off)
-        elif base == "JUMP_BACKWARD" and ins.argval // 2 == self.head:
-            self.back_edge(off, None)
-        elif base in _BACKWARD_JUMPS and ins.argval // 2 == self.head:
-            self.back_edge(off, self.truth_of_top(base, off), _after(ins))
+        elif base == "JUMP_BACKWARD" and self.closes_loop(ins):
+            self.back_edge(off, None, head=ins.argval // 2)
+        elif base in _BACKWARD_JUMPS and self.closes_loop(ins):
+            self.back_edge(off, self.truth_of_top(base, off), _after(ins), ins.argval // 2)
         else:
             raise Unsupported(name)
         return False
@@ -1067,21 +1085,35 @@ class _Gen:
         """POP_JUMP_FORWARD_IF_TRUE/FALSE/NONE/NOT_NONE on the value on top."""
         self.branch_to(target, self.truth_of_top(base, off))
 
-    def back_edge(self, off: int, condition: str | None, after: int | None = None) -> None:
-        """A jump to the head at `off` (if `condition`, a C expression, holds):
-        the frame made current, the iteration counted, and the eval breaker and
-        tracing checked (the interpreter checks them after a back edge: exit at the
+    def closes_loop(self, ins) -> bool:
+        """Whether the backward jump `ins` goes to the head of the loop unit or
+        of one of its inner loops."""
+        return ins.argval // 2 == self.head or ins.argval // 2 in self.inner_heads
+
+    def back_edge(self, off: int, condition: str | None, after: int | None = None,
+                  head: int | None = None) -> None:
+        """The jump at `off` to the head `head` (the unit's, if None) of the loop
+        or of an inner loop, if `condition` (a C expression) holds: the frame
+        made current, the iteration counted, and the eval breaker and tracing
+        checked (the interpreter checks them after a back edge: exit at the
         head, where it handles them). A conditional back edge falls through to
-        `after`: the rest of the body, or, after the last one, out of the loop,
-        where the compiled code returns to the interpreter."""
+        `after`: the rest of the body, or, after the unit's last one, out of
+        the loop, where the compiled code returns to the interpreter."""
+        head = self.head if head is None else head
         if self.stack:
             raise Unsupported("values on the stack at the back edge")
         self.flush(off)
         if condition is not None:
             self.emit(f"if ({condition}) {{")
-        self.emit("(*iterations)++;")
-        self.guard("!PyExecutor_EvalBreakerIsSet() && !TRACING()", self.head)
-        self.emit(f"goto i{self.head};")
+        if head == self.head or head in self.inner_entered:
+            self.emit("(*iterations)++;")
+            self.guard("!PyExecutor_EvalBreakerIsSet() && !TRACING()", head)
+            self.emit(f"goto i{head};")
+        else:
+            # An inner loop whose head the translation did not reach (it lies
+            # on a path the loop had not taken): the interpreter's, from there.
+            for line in self.exit_code(head):
+                self.emit(line)
         self.cached.clear()
         if condition is None:
             self.may_have_run_code = False
@@ -1100,7 +1132,7 @@ class _Gen:
         nxt = self.instrs[self.instrs.index(ins) + 1]
         jump = _BASE.get(nxt.opname, nxt.opname)
         backward = jump in ("POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_TRUE")
-        if backward and nxt.argval // 2 != self.head:
+        if backward and not self.closes_loop(nxt):
             raise Unsupported(f"{ins.opname} closing another loop")
         if not backward and jump not in ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE"):
             raise Unsupported(f"{ins.opname} without a conditional jump after it")
@@ -1108,7 +1140,7 @@ class _Gen:
         true = self.compare(ins, off)
         condition = true if jump.endswith("_IF_TRUE") else f"!{true}"
         if backward:
-            self.back_edge(nxt.offset // 2, condition, _after(nxt))
+            self.back_edge(nxt.offset // 2, condition, _after(nxt), nxt.argval // 2)
         else:
             self.branch_to(nxt.argval // 2, condition)
         return True
@@ -2759,6 +2791,12 @@ _translated: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 WATCHED_TRANSLATIONS = 2
 
 
+# Loops translated again because a path they had not taken became one they
+# take (retranslate_later), per code object: how many times each.
+_retranslations: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+RETRANSLATIONS = 2
+
+
 # What translate() returns (its docstring says what each item is).
 Translation = tuple[str, tuple, tuple, tuple, tuple, bool, int]
 
@@ -2766,6 +2804,23 @@ Translation = tuple[str, tuple, tuple, tuple, tuple, bool, int]
 def decline(code, offset: int) -> None:
     """Never translate this loop again (jit.c: its executor stepped aside)."""
     _declined.setdefault(code, set()).add(offset)
+
+
+def retranslate_later(code, offset: int) -> bool:
+    """Whether the loop at `offset` may be translated again, now that its
+    compiled code keeps exiting onto a path it had not taken when translated
+    (jit.c then removes its executor, and the VM asks again): at most
+    RETRANSLATIONS times per loop, so that a loop whose paths keep changing
+    keeps its last executor."""
+    counts = _retranslations.setdefault(code, collections.Counter())
+    if counts[offset] >= RETRANSLATIONS:
+        return False
+    counts[offset] += 1
+    # Not a removal for changed globals (WATCHED_TRANSLATIONS counts those).
+    translated = _translated.get(code)
+    if translated is not None and translated[offset] > 0:
+        translated[offset] -= 1
+    return True
 
 
 def translate(code, offset: int,
@@ -2826,9 +2881,8 @@ def _translate(code, offset: int, globals_: dict | None, *,
     if back >= end:
         return None
     body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
-    if any(_BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS and ins.argval // 2 != offset
-           for ins in body):
-        return None   # a nested loop
+    if _inner_for_loop(body, offset):
+        return None
     caches = _inline_caches(code)
     if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_, caches):
         return None   # known before translating it (below, after)
@@ -2868,6 +2922,24 @@ def _fewest_python_calls(code, body, globals_: dict | None,
         if isinstance(value, types.FunctionType) and _Inliner.can_inline(value):
             calls -= 1
     return max(calls, 0)
+
+
+def _inner_for_loop(body: list, head: int) -> bool:
+    """Whether a backward jump of the loop `body` (whose head is at `head`)
+    closes an inner `for` loop, or jumps out of the body. Inner `while` loops
+    are translated: nothing is on the stack at their heads, where every path
+    meets in the canonical state. An inner `for` loop's iterator is (jit.c's
+    pre-filter declines both too)."""
+    at = {ins.offset // 2: ins for ins in body}
+    for ins in body:
+        if _BASE.get(ins.opname, ins.opname) not in _BACKWARD_JUMPS:
+            continue
+        target = ins.argval // 2
+        if target == head:
+            continue
+        if target not in at or _BASE.get(at[target].opname, at[target].opname) == "FOR_ITER":
+            return True
+    return False
 
 
 def _number_function(oparg: int) -> str:
@@ -2987,10 +3059,10 @@ _TEMPLATE = """\
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint32_t *W,
-                 const uint8_t *V)
+                 const uint8_t *V, Py_ssize_t *untaken)
 {{
 {prologue}
-    (void)K; (void)B; (void)W; (void)V;
+    (void)K; (void)B; (void)W; (void)V; (void)untaken;
     {entry}
 {body}
 }}

@@ -63,7 +63,8 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # other through the C API (a bound method, called as such)
     "LOAD_METHOD": ANY,
     # function units (hot functions, from their RESUME): a return is where a
-    # unit ends, before the RETURN_VALUE, which the interpreter runs
+    # unit ends, before the RETURN_VALUE, which the interpreter runs; a loop
+    # unit likewise returns to the interpreter before a `return`
     "RESUME": ANY, "RETURN_VALUE": ANY,
 }
 # Adaptive forms of the instructions the translator makes generically (through the

@@ -19,14 +19,17 @@
  * reference: the VM removes the executor when one changes or is freed, and
  * the loop checks `valid` before it relies on them. `versions` are the type
  * and keys versions its guards compare with, which differ from process to
- * process: passed here, they leave the source (the cache's key) the same. */
+ * process: passed here, they leave the source (the cache's key) the same.
+ * It adds 1 to *untaken when it exits where a path starts that the loop had
+ * not taken when it was translated. */
 typedef struct _PyInterpreterFrame *(*loop_function)(struct _PyInterpreterFrame *frame,
                                                       PyObject **stack_pointer,
                                                       Py_ssize_t *iterations,
                                                       PyObject *const *refs,
                                                       PyObject *const *depends,
                                                       const uint32_t *versions,
-                                                      const uint8_t *valid);
+                                                      const uint8_t *valid,
+                                                      Py_ssize_t *untaken);
 
 typedef struct {
     PyExecutorObject base;
@@ -39,6 +42,7 @@ typedef struct {
     uint32_t *versions;      /* PyMem_Malloc'ed; NULL if none */
     Py_ssize_t entries;
     Py_ssize_t iterations;   /* completed inside the compiled loop */
+    Py_ssize_t untaken;      /* exits onto paths untaken when it was translated */
     int disabled;            /* exits too early to pay: N = 0 from now on */
     int function;            /* a part of a function unit, not a loop */
     Py_ssize_t work;         /* a loop's instructions an iteration runs compiled,
@@ -58,6 +62,17 @@ typedef struct {
  * its entries get there. */
 #define JIT_PROBATION 64
 #define JIT_ENTRY_PAYS 64
+
+/* A loop compiled before some of its paths were taken exits to the
+ * interpreter where each such path starts (the translator needs the
+ * specializer's findings, which an instruction gets by running). When it has
+ * exited so this many times, the path is one the loop takes: the executor is
+ * removed, and the VM asks for the loop again (after its backoff, while the
+ * interpreter runs the path and specializes it), at most
+ * _jit_codegen.RETRANSLATIONS times per loop. A loop around an inner loop
+ * meets this often: fannkuch's `while 1:` gets hot before its first
+ * permutation that needs flipping. */
+#define JIT_UNTAKEN_RETRANSLATE 64
 
 /* A loop whose code is being compiled in the background asks its Build every
  * this many entries (the interpreter runs an iteration per entry meanwhile):
@@ -200,6 +215,29 @@ step_aside(JitExecutor *executor, struct _PyInterpreterFrame *frame)
     PyErr_Restore(exc_type, exc_value, exc_tb);
 }
 
+/* Remove the executor so that the VM asks for its loop again, if the
+ * translator agrees (_jit_codegen.retranslate_later: not too many times). The
+ * VM holds a reference while it runs, so removing it here is safe. */
+static void
+retranslate_later(JitExecutor *executor)
+{
+    PyCodeObject *code = executor->base.vm_data.code;
+    if (!executor->base.vm_data.valid || code == NULL) {
+        return;   /* removed while it ran */
+    }
+    int offset = executor->base.vm_data.offset;
+    PyObject *exc_type, *exc_value, *exc_tb;
+    PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    PyObject *agreed = PyObject_CallMethod(codegen_module, "retranslate_later", "Oi",
+                                           code, offset);
+    if (agreed == NULL ||
+        (agreed == Py_True && _Py_Executor_Replace(code, offset, NULL) < 0)) {
+        PyErr_WriteUnraisable((PyObject *)executor);
+    }
+    Py_XDECREF(agreed);
+    PyErr_Restore(exc_type, exc_value, exc_tb);
+}
+
 static loop_function load_loop(const char *path);
 
 /* The executor's build is done: its code is loaded, or it failed. */
@@ -273,11 +311,16 @@ jit_execute(PyExecutorObject *self, struct _PyInterpreterFrame *frame,
         return frame;
     }
     Py_ssize_t before = executor->iterations;
+    Py_ssize_t untaken = executor->untaken;
     struct _PyInterpreterFrame *result = executor->loop(
         frame, stack_pointer, &executor->iterations,
         &PyTuple_GET_ITEM(executor->refs, 0), executor->depends, executor->versions,
-        &self->vm_data.valid);
+        &self->vm_data.valid, &executor->untaken);
     the_optimizer->iterations += executor->iterations - before;
+    if (executor->untaken != untaken && executor->untaken == JIT_UNTAKEN_RETRANSLATE &&
+        result != NULL) {
+        retranslate_later(executor);
+    }
     return result;
 }
 
@@ -314,6 +357,25 @@ is_backward_jump(int opcode)
     return opcode == JUMP_BACKWARD || opcode == POP_JUMP_BACKWARD_IF_FALSE ||
            opcode == POP_JUMP_BACKWARD_IF_TRUE || opcode == POP_JUMP_BACKWARD_IF_NONE ||
            opcode == POP_JUMP_BACKWARD_IF_NOT_NONE;
+}
+
+/* Is the instruction at `target`, after its EXTENDED_ARG prefixes, a FOR_ITER:
+ * does a backward jump there close a `for` loop? The translator takes inner
+ * `while` loops only: nothing is on the stack at their heads, where paths
+ * meet, and an inner `for` loop's iterator would be. */
+static int
+closes_for_loop(PyCodeObject *code, int target)
+{
+    int word;
+    while ((word = _Py_Code_GetInstruction(code, target, 1)) >= 0 &&
+           (word & 255) == EXTENDED_ARG) {
+        target++;
+    }
+    if (word < 0) {
+        PyErr_Clear();
+        return 1;
+    }
+    return (word & 255) == FOR_ITER;
 }
 
 /* Is `opcode` a jump forward (generic forms)? */
@@ -418,8 +480,9 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
             }
         }
         if (is_backward_jump(opcode)) {
-            if (offset + 1 - oparg != head) {
-                return 0;   /* a nested loop's */
+            int target = offset + 1 - oparg;
+            if (target != head && (target <= head || closes_for_loop(code, target))) {
+                return 0;   /* an inner `for` loop's, or out of the body */
             }
         }
         else if (untaken || dead) {
@@ -452,7 +515,8 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
  * its FOR_ITER, and that jump lies before FOR_ITER's exit; a `while` loop's
  * head is the first instruction of its body). Only if every instruction of
  * the body is one the translator handles, in the form the specializer chose,
- * and every backward jump in it goes to the head (no nested loop).
+ * and every backward jump in it goes to the head or closes an inner `while`
+ * loop (no inner `for` loop).
  * _jit_codegen.py decides the rest. Most loops fail here, in C, without
  * running any Python code. That is cheaper, and it leaves the program's heap
  * alone: importing the translator to decline base32's decoding loop cost
@@ -650,6 +714,7 @@ new_executor(loop_function loop, PyObject *refs, PyObject *depends, PyObject *ve
     executor->entries = 0;
     executor->work = 1;   /* set by the caller for a loop */
     executor->iterations = 0;
+    executor->untaken = 0;
     executor->disabled = 0;
     executor->function = function;
     return executor;

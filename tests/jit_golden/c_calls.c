@@ -4,13 +4,13 @@
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint32_t *W,
-                 const uint8_t *V)
+                 const uint8_t *V, Py_ssize_t *untaken)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *G = PyExecutor_Frame_GetGlobals(frame);
     const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)W; (void)V;
+    (void)K; (void)B; (void)W; (void)V; (void)untaken;
     goto i5;
   i5: /* FOR_ITER to 202 */ ;
     { PyObject *it = S[-1];

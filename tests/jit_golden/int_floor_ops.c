@@ -4,12 +4,12 @@
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint32_t *W,
-                 const uint8_t *V)
+                 const uint8_t *V, Py_ssize_t *untaken)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)W; (void)V;
+    (void)K; (void)B; (void)W; (void)V; (void)untaken;
     goto i19;
   i19: /* FOR_ITER to 72 */ ;
     { PyObject *it = S[-1];

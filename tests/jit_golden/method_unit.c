@@ -4,7 +4,7 @@
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint32_t *W,
-                 const uint8_t *V)
+                 const uint8_t *V, Py_ssize_t *untaken)
 {
     PyObject **L = PyExecutor_Frame_GetLocals(frame);
     PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;
@@ -12,7 +12,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);
     const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));
     PyThreadState *T = PyThreadState_Get();
-    (void)K; (void)B; (void)W; (void)V;
+    (void)K; (void)B; (void)W; (void)V; (void)untaken;
     switch (PyExecutor_Frame_GetNextInstr(frame)) {
         case 0: goto i0;
         case 74: goto c74;
