@@ -105,6 +105,19 @@ LOOPS = {
                 i += 1
             return s
     """,
+    # An inner `for` loop, translated with the loop around it: its iterator in a
+    # C variable, its type checked once before its head, its exhaustion a jump
+    # past it; a `break` drops it.
+    "nested_for": """
+        def f(rows):
+            t = 0
+            for row in rows:
+                for x in row:
+                    if x < 0:
+                        break
+                    t += x
+            return t
+    """,
     # An attribute of instances, behind the version of their type.
     "attribute": """
         class P:
@@ -179,6 +192,7 @@ ARGS = {"c_calls": "list(range(300))", "keyword_call": "[str(i) for i in range(3
         "float_sum": "2000", "list_update": "[float(i) for i in range(500)]",
         "int_floor_ops": "2000", "inlined_call": "2000",
         "branches": "[i / 500.0 for i in range(500)]", "while_loop": "2000",
+        "nested_for": "[list(range(20)), [1, -1]] * 15",
         "attribute": "[P(i * 0.5) for i in range(200)]",
         "method_unit": "V(1.5, 2.5)", "object_loop": "[(i, i * 0.25) for i in range(200)]",
         "inlined_method": "[P(i * 0.5, 1.0) for i in range(200)]"}

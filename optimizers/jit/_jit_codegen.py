@@ -371,11 +371,20 @@ class _Gen:
         # The targets of backward jumps: a function unit stops before a loop.
         self.loop_heads = {ins.argval // 2 for ins in instructions
                            if _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS}
-        # A loop unit's inner `while` loops (_translate declines inner `for`
-        # loops): their heads, and those the translation reached, in the
-        # canonical state, with a label their back edges jump to.
+        # A loop unit's inner loops: their heads, and those the translation
+        # reached, in the canonical state, with a label their back edges jump
+        # to. Nothing is on the stack at an inner `while` loop's head; an
+        # inner `for` loop's iterator is, in a C variable: the canonical state
+        # inside the loop holds it (canonical()).
         self.inner_heads = set() if function else self.loop_heads - {head}
         self.inner_entered: set[int] = set()
+        # Inner `for` loops, outermost first: head -> where FOR_ITER goes once
+        # the iterator is exhausted (past the loop); and the iterator's entry
+        # of each one the translation entered.
+        self.inner_fors = {ins.offset // 2: ins.argval // 2 for ins in instructions
+                           if ins.offset // 2 in self.inner_heads
+                           and _BASE.get(ins.opname, ins.opname) == "FOR_ITER"}
+        self.iterators: dict[int, Entry] = {}
         self.end = back + 1 if end is None else end   # where the loop ends
         self.is_for = _BASE.get(instructions[0].opname, instructions[0].opname) == "FOR_ITER"
         self.depend_on_globals = depend_on_globals
@@ -423,8 +432,9 @@ class _Gen:
         self.may_have_run_code = False
         # Forward jumps inside the body: target offset -> whether a path that
         # jumps there may have run Python code. Every path reaches a target in
-        # the canonical state (nothing on the stack, no local cached), so the
-        # target's label serves them all (see branch()).
+        # the canonical state (on the stack only the iterators of the inner
+        # `for` loops around it, no local cached), so the target's label
+        # serves them all (see branch_to()).
         self.joins: dict[int, bool] = {}
         self.reachable = True   # False after an unconditional jump
 
@@ -683,12 +693,15 @@ class _Gen:
                     self.canonicalize(off)
                     self.may_have_run_code |= self.joins[off]
                 else:
+                    self.stack = self.canonical(off)
                     self.may_have_run_code = self.joins[off]
                 self.reachable = True
             if off in self.inner_heads and self.reachable and not skip:
                 # An inner loop's head: its back edges come here in the
                 # canonical state, having checked for tracing (back_edge).
-                if off not in self.joins:
+                if off in self.inner_fors:
+                    self.enter_inner_for(off)
+                elif off not in self.joins:
                     self.canonicalize(off)
                 self.inner_entered.add(off)
             if not self.reachable and not skip:
@@ -829,13 +842,19 @@ class _Gen:
         name = ins.opname
         base = _BASE.get(name, name)
         arg = ins.arg
-        structural = (off == self.head and base == "FOR_ITER") or (
+        structural = (base == "FOR_ITER" and (off == self.head or off in self.inner_fors)) or (
             base in _BACKWARD_JUMPS and self.closes_loop(ins))
         if not structural and not _jit_handled.handled(base, name, arg):
             _specialized(name)   # adaptive still: maybe later
             raise Unsupported(name)
         if off == self.head and base == "FOR_ITER":
             self.for_iter(off)
+        elif base == "FOR_ITER":
+            self.inner_for_iter(off)
+        elif base == "GET_ITER":
+            # An inner `for` loop's iterator (PyObject_GetIter, as the
+            # interpreter's GET_ITER makes it; __iter__ may run code).
+            self.generic(1, lambda value: f"PyObject_GetIter({value})", off)
         elif base == "LOAD_FAST":
             if arg in self.cached:
                 self.stack.append(self.cached[arg])
@@ -985,18 +1004,32 @@ class _Gen:
     # own, only the label of its instruction. Jumps out of the body (`break`,
     # `and`/`or` keeping a value on the stack) are not translated.
 
-    def canonicalize(self, off: int) -> None:
-        """Make the current state the canonical one, at the start of `off`."""
-        if self.stack:
+    def canonical(self, off: int) -> list[Entry]:
+        """The stack every path has at the label of `off` (a jump's target, an
+        inner loop's head): the iterators of the inner `for` loops around it,
+        outermost first, each in its C variable."""
+        stack = []
+        for head, exit_ in self.inner_fors.items():
+            if head <= off < exit_:
+                if head not in self.iterators:
+                    raise Unsupported("a jump into an inner for loop not entered")
+                stack.append(self.iterators[head])
+        return stack
+
+    def canonicalize(self, off: int, target: int | None = None) -> None:
+        """Make the current state, at the start of `off`, the canonical one of
+        `target` (where a jump at `off` goes; `off` itself if None)."""
+        if self.stack != self.canonical(off if target is None else target):
             raise Unsupported("a value on the stack at a branch or a join")
         self.flush(off)
         self.cached.clear()
 
     def branch_to(self, target: int, condition: str | None) -> None:
         """Jump to `target` if `condition` (a C expression) holds, or always if
-        None. The stack is empty and the frame current (flushed); what stays
-        cached is dropped, as every path reaches `target` with nothing cached."""
-        if self.stack:
+        None. The stack is the target's canonical one and the frame current
+        (flushed); what stays cached is dropped, as every path reaches `target`
+        with nothing cached."""
+        if self.stack != self.canonical(target):
             raise Unsupported("a value on the stack at a branch")
         if target > self.back and not self.is_for:
             # Out of a `while` loop (a `break`, or its condition at the top): the
@@ -1014,7 +1047,7 @@ class _Gen:
         self.emit(f"goto i{target};" if condition is None else f"if ({condition}) goto i{target};")
 
     def jump_forward(self, target: int, off: int) -> None:
-        self.canonicalize(off)
+        self.canonicalize(off, target)
         self.branch_to(target, None)
         self.reachable = False
 
@@ -1100,7 +1133,7 @@ class _Gen:
         `after`: the rest of the body, or, after the unit's last one, out of
         the loop, where the compiled code returns to the interpreter."""
         head = self.head if head is None else head
-        if self.stack:
+        if self.stack != self.canonical(head):
             raise Unsupported("values on the stack at the back edge")
         self.flush(off)
         if condition is not None:
@@ -1195,17 +1228,57 @@ class _Gen:
         self.release(right)
         return true
 
+    @staticmethod
+    def simple_iterator(it: str) -> str:
+        """Whether the iterator `it` (a C expression) is one whose next() runs
+        no Python code, never sets StopIteration and keeps returning NULL once
+        exhausted."""
+        simple = " || ".join(f"Py_IS_TYPE({it}, &{t})" for t in _ITER_TYPES)
+        return f"{simple} || plugopt_is_simple_enumerate({it})"
+
     def for_iter(self, off: int) -> None:
         # Canonical state here: the iterator is the frame's top of stack.
-        simple = " || ".join(f"Py_IS_TYPE(it, &{t})" for t in _ITER_TYPES)
-        self.emit("{ PyObject *it = S[-1];")
-        self.guard(f"({simple}) || plugopt_is_simple_enumerate(it)", off)
-        self.emit("}")
+        self.guard(self.simple_iterator("S[-1]"), off)
         v = self.var(Kind.OBJ)
         self.emit(f"{v} = Py_TYPE(S[-1])->tp_iternext(S[-1]);")
         # Exhausted: these iterators keep returning NULL, so the interpreter's
         # FOR_ITER finds the same and jumps out of the loop itself.
         self.guard(f"{v} != NULL", off)
+        self.stack.append(Entry(Kind.OBJ, v))
+
+    def enter_inner_for(self, off: int) -> None:
+        """The head of an inner `for` loop, reached from before the loop: the
+        iterator GET_ITER left on the stack stays in its C variable while the
+        loop runs (every state inside the loop holds it: canonical()). Its type
+        is checked here, once: nothing else sees the variable."""
+        if off in self.joins or not self.stack or self.stack[-1][0] is not Kind.OBJ:
+            raise Unsupported("an inner for loop's iterator is not an object")
+        self.iterators[off] = self.stack[-1]
+        self.canonicalize(off)
+        if self.may_have_run_code:
+            self.guard("!TRACING()", off)
+            self.may_have_run_code = False
+        self.guard(self.simple_iterator(self.stack[-1].value), off)
+
+    def inner_for_iter(self, off: int) -> None:
+        """An inner `for` loop's FOR_ITER, on the iterator in its C variable:
+        the next value; once exhausted, the iterator dropped and a jump past
+        the loop, as the interpreter does, where the compiled code goes on.
+        The iterator is one of simple_iterator()'s (enter_inner_for)."""
+        it = self.iterators[off].value
+        exit_ = self.inner_fors[off]
+        if self.stack[:-1] != self.canonical(exit_):
+            raise Unsupported("a value on the stack at an inner for loop's exit")
+        v = self.var(Kind.OBJ)
+        self.emit(f"{v} = Py_TYPE({it})->tp_iternext({it});")
+        # NULL with an exception: no memory for enumerate's tuple.
+        self.guard(f"{v} != NULL || !PyErr_Occurred()", off)
+        # Dropping the iterator drops what it iterates, which may run code:
+        # the frame is current (the canonical state at the loop's head) and
+        # shows this instruction, and the label past the loop checks tracing.
+        self.emit(f"if ({v} == NULL) {{ PyExecutor_Frame_SetNextInstr(frame, {off}); "
+                  f"Py_DECREF({it}); goto i{exit_}; }}")
+        self.joins[exit_] = True
         self.stack.append(Entry(Kind.OBJ, v))
 
     # -- what the specializer left generic ------------------------------------
@@ -2881,7 +2954,7 @@ def _translate(code, offset: int, globals_: dict | None, *,
     if back >= end:
         return None
     body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
-    if _inner_for_loop(body, offset):
+    if _jumps_out_of_body(body, offset):
         return None
     caches = _inline_caches(code)
     if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_, caches):
@@ -2924,22 +2997,13 @@ def _fewest_python_calls(code, body, globals_: dict | None,
     return max(calls, 0)
 
 
-def _inner_for_loop(body: list, head: int) -> bool:
+def _jumps_out_of_body(body: list, head: int) -> bool:
     """Whether a backward jump of the loop `body` (whose head is at `head`)
-    closes an inner `for` loop, or jumps out of the body. Inner `while` loops
-    are translated: nothing is on the stack at their heads, where every path
-    meets in the canonical state. An inner `for` loop's iterator is (jit.c's
-    pre-filter declines both too)."""
-    at = {ins.offset // 2: ins for ins in body}
-    for ins in body:
-        if _BASE.get(ins.opname, ins.opname) not in _BACKWARD_JUMPS:
-            continue
-        target = ins.argval // 2
-        if target == head:
-            continue
-        if target not in at or _BASE.get(at[target].opname, at[target].opname) == "FOR_ITER":
-            return True
-    return False
+    goes before it: to the head of a loop around it (jit.c's pre-filter
+    declines it too). Inner loops, `while` and `for`, are translated with
+    the body."""
+    return any(_BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS
+               and ins.argval // 2 < head for ins in body)
 
 
 def _number_function(oparg: int) -> str:

@@ -5,9 +5,9 @@ jit.c's pre-filter, which declines a loop without running any Python code, is ge
 from it when jit is built (gen_jit_handled.py writes jit_handled.h); the translator
 (_jit_codegen.py) refuses any instruction that is not here before it looks further. To
 translate a new instruction, add it here, then its translation to the translator (and a
-program that reaches it to tests/test_jit.py). A `for` loop's head (its FOR_ITER) and the
-backward jumps to the head (back edges, conditional ones included) are structural, not
-listed. A function unit (a hot function, from its RESUME) may hold instructions that are
+program that reaches it to tests/test_jit.py). A `for` loop's head (its FOR_ITER, the
+loop's own or an inner loop's) and the backward jumps to the heads (back edges,
+conditional ones included) are structural, not listed. A function unit (a hot function, from its RESUME) may hold instructions that are
 not here: its compiled code stops before the first one it meets, and the interpreter
 goes on.
 """
@@ -46,6 +46,8 @@ HANDLED: dict[str, tuple[str, ...] | str] = {
     # version; any other attribute (one the specializer gave up on: a property,
     # a class attribute, owners of several types) through the C API
     "LOAD_ATTR": ANY, "STORE_ATTR": ANY,
+    # an inner `for` loop's iterator, made as the interpreter makes it
+    "GET_ITER": ANY,
     # a closure's cells, negation, tuples, list comprehensions' appends
     "LOAD_DEREF": ANY, "UNARY_NEGATIVE": ANY, "UNARY_INVERT": ANY, "BUILD_TUPLE": ANY,
     "BUILD_LIST": ANY, "LIST_APPEND": ANY,

@@ -359,25 +359,6 @@ is_backward_jump(int opcode)
            opcode == POP_JUMP_BACKWARD_IF_NOT_NONE;
 }
 
-/* Is the instruction at `target`, after its EXTENDED_ARG prefixes, a FOR_ITER:
- * does a backward jump there close a `for` loop? The translator takes inner
- * `while` loops only: nothing is on the stack at their heads, where paths
- * meet, and an inner `for` loop's iterator would be. */
-static int
-closes_for_loop(PyCodeObject *code, int target)
-{
-    int word;
-    while ((word = _Py_Code_GetInstruction(code, target, 1)) >= 0 &&
-           (word & 255) == EXTENDED_ARG) {
-        target++;
-    }
-    if (word < 0) {
-        PyErr_Clear();
-        return 1;
-    }
-    return (word & 255) == FOR_ITER;
-}
-
 /* Is `opcode` a jump forward (generic forms)? */
 static int
 is_forward_jump(int opcode)
@@ -481,9 +462,12 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
         }
         if (is_backward_jump(opcode)) {
             int target = offset + 1 - oparg;
-            if (target != head && (target <= head || closes_for_loop(code, target))) {
-                return 0;   /* an inner `for` loop's, or out of the body */
+            if (target < head) {
+                return 0;   /* out of the body: to a loop around it */
             }
+        }
+        else if (opcode == FOR_ITER) {
+            /* an inner `for` loop's head: structural, as the head's own */
         }
         else if (untaken || dead) {
             /* not translated */
@@ -515,8 +499,8 @@ may_translate_body(PyCodeObject *code, int start, int head, int last, const char
  * its FOR_ITER, and that jump lies before FOR_ITER's exit; a `while` loop's
  * head is the first instruction of its body). Only if every instruction of
  * the body is one the translator handles, in the form the specializer chose,
- * and every backward jump in it goes to the head or closes an inner `while`
- * loop (no inner `for` loop).
+ * and every backward jump in it goes to the head or closes an inner loop
+ * (none goes to a loop around it).
  * _jit_codegen.py decides the rest. Most loops fail here, in C, without
  * running any Python code. That is cheaper, and it leaves the program's heap
  * alone: importing the translator to decline base32's decoding loop cost

@@ -12,14 +12,12 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     (void)K; (void)B; (void)W; (void)V; (void)untaken;
     goto i18;
   i18: /* FOR_ITER to 58 */ ;
-    { PyObject *it = S[-1];
-    if (!((Py_IS_TYPE(it, &PyListIter_Type) || Py_IS_TYPE(it, &PyTupleIter_Type) || Py_IS_TYPE(it, &PyRangeIter_Type)) || plugopt_is_simple_enumerate(it))) {
+    if (!(Py_IS_TYPE(S[-1], &PyListIter_Type) || Py_IS_TYPE(S[-1], &PyTupleIter_Type) || Py_IS_TYPE(S[-1], &PyRangeIter_Type) || plugopt_is_simple_enumerate(S[-1]))) {
         PyObject **sp = S;
         int failed = 0;
         PyExecutor_Frame_SetStackPointer(frame, sp);
         PyExecutor_Frame_SetNextInstr(frame, 18);
         return (failed || PyErr_Occurred()) ? NULL : frame;
-    }
     }
     PyObject * o1;
     o1 = Py_TYPE(S[-1])->tp_iternext(S[-1]);
