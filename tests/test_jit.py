@@ -807,6 +807,53 @@ PROGRAMS = {
 
         main()
     """,
+    # Loops over dicts (keys, values, items) and sets, at the head and as inner
+    # loops, an enumerate of one; a dict that grows while iterated raises at
+    # the FOR_ITER (the traceback's line checked).
+    "container_iterators": """
+        def weights(table):
+            total = 0
+            for key in table:
+                total += len(key)
+            for value in table.values():
+                total += value
+            for key, value in table.items():
+                if value % 2:
+                    total += value * 3
+            return total
+
+        def pairs(groups):
+            # Inner loops over a set and a dict's items.
+            total = 0
+            for name, members in groups.items():
+                for m in members:
+                    total += m
+                for i, (k, v) in enumerate(sorted(members.items()) if isinstance(members, dict)
+                                           else ()):
+                    total += i * v
+            return total
+
+        def grows(table):
+            n = 0
+            for key in table:
+                n += 1
+                if n == 50:
+                    table[-n] = n
+            return n
+
+        def main():
+            table = {str(i) * (i % 4 + 1): i for i in range(300)}
+            groups = {"s%d" % i: set(range(i, i + 20)) for i in range(20)}
+            groups.update({"d%d" % i: {j: j * i for j in range(10)} for i in range(20)})
+            for rnd in range(6):
+                print(weights(table), pairs(groups))
+            try:
+                grows(dict.fromkeys(range(100)))
+            except RuntimeError as error:
+                print(type(error).__name__, error, error.__traceback__.tb_next.tb_lineno)
+
+        main()
+    """,
     # Loops with a path they do not take while they get hot (`if tracing:`),
     # taken later: richards' scheduler's shape. walk() is called once per round,
     # so 3.11 never quickens it (its loop closes with a conditional jump): the VM
@@ -1941,6 +1988,7 @@ COMPILED_LOOPS = {
     # alone when taken, beside its loop's executor: its output is checked by
     # test_same_output_as_without_optimizer.
     "nested_loops": {"fannkuch_like": 50000, "grid": 1000, "divided": 1000},
+    "container_iterators": {"weights": 1500, "pairs": 1000},
 }
 
 

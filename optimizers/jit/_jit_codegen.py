@@ -101,9 +101,6 @@ _COMPARISONS = {"<": "<", "<=": "<=", "==": "==", "!=": "!=", ">": ">", ">=": ">
 # interpreter runs the pair as one instruction).
 _FUSED_COMPARISONS = ("COMPARE_OP_FLOAT_JUMP", "COMPARE_OP_INT_JUMP", "COMPARE_OP_STR_JUMP")
 
-# Iterators whose next() runs no Python code and, once exhausted, keeps
-# returning NULL. enumerate qualifies when it wraps one of these.
-_ITER_TYPES = ("PyListIter_Type", "PyTupleIter_Type", "PyRangeIter_Type")
 
 # Unboxed ints are C long longs; true division of two of them is exact in a
 # double (as Python's int / int is) only up to this magnitude.
@@ -1228,17 +1225,11 @@ class _Gen:
         self.release(right)
         return true
 
-    @staticmethod
-    def simple_iterator(it: str) -> str:
-        """Whether the iterator `it` (a C expression) is one whose next() runs
-        no Python code, never sets StopIteration and keeps returning NULL once
-        exhausted."""
-        simple = " || ".join(f"Py_IS_TYPE({it}, &{t})" for t in _ITER_TYPES)
-        return f"{simple} || plugopt_is_simple_enumerate({it})"
-
     def for_iter(self, off: int) -> None:
-        # Canonical state here: the iterator is the frame's top of stack.
-        self.guard(self.simple_iterator("S[-1]"), off)
+        # Canonical state here: the iterator is the frame's top of stack; one
+        # whose next() runs no Python code, never sets StopIteration and keeps
+        # returning NULL once exhausted (jit_runtime.h).
+        self.guard("plugopt_is_simple_iterator(S[-1])", off)
         v = self.var(Kind.OBJ)
         self.emit(f"{v} = Py_TYPE(S[-1])->tp_iternext(S[-1]);")
         # Exhausted: these iterators keep returning NULL, so the interpreter's
@@ -1258,13 +1249,13 @@ class _Gen:
         if self.may_have_run_code:
             self.guard("!TRACING()", off)
             self.may_have_run_code = False
-        self.guard(self.simple_iterator(self.stack[-1].value), off)
+        self.guard(f"plugopt_is_simple_iterator({self.stack[-1].value})", off)
 
     def inner_for_iter(self, off: int) -> None:
         """An inner `for` loop's FOR_ITER, on the iterator in its C variable:
         the next value; once exhausted, the iterator dropped and a jump past
         the loop, as the interpreter does, where the compiled code goes on.
-        The iterator is one of simple_iterator()'s (enter_inner_for)."""
+        The iterator is a simple one (enter_inner_for)."""
         it = self.iterators[off].value
         exit_ = self.inner_fors[off]
         if self.stack[:-1] != self.canonical(exit_):

@@ -69,18 +69,31 @@ typedef struct {
     PyObject *one;
 } plugopt_enumobject;
 
-/* An enumerate over a list, tuple or range iterator: its next() runs no
- * Python code and keeps returning NULL once exhausted. */
+/* An iterator of a list, tuple, range, dict (its keys, values or items) or
+ * set: its next() runs no Python code, never sets StopIteration, and keeps
+ * returning NULL once exhausted. Its one error (a dict or set that changed
+ * size while iterated) is raised at the FOR_ITER, as in the interpreter. */
 static inline int
-plugopt_is_simple_enumerate(PyObject *it)
+plugopt_is_plain_iterator(PyObject *it)
 {
-    if (!Py_IS_TYPE(it, &PyEnum_Type) ||
-        PyEnum_Type.tp_basicsize != (Py_ssize_t)sizeof(plugopt_enumobject)) {
-        return 0;
+    PyTypeObject *type = Py_TYPE(it);
+    return type == &PyListIter_Type || type == &PyTupleIter_Type ||
+           type == &PyRangeIter_Type || type == &PyDictIterKey_Type ||
+           type == &PyDictIterValue_Type || type == &PyDictIterItem_Type ||
+           type == &PySetIter_Type;
+}
+
+/* A plain iterator, or an enumerate of one: what the compiled code calls
+ * next() of itself at a loop's head. */
+static inline int
+plugopt_is_simple_iterator(PyObject *it)
+{
+    if (plugopt_is_plain_iterator(it)) {
+        return 1;
     }
-    PyObject *inner = ((plugopt_enumobject *)it)->en_sit;
-    return Py_IS_TYPE(inner, &PyListIter_Type) || Py_IS_TYPE(inner, &PyTupleIter_Type) ||
-           Py_IS_TYPE(inner, &PyRangeIter_Type);
+    return Py_IS_TYPE(it, &PyEnum_Type) &&
+           PyEnum_Type.tp_basicsize == (Py_ssize_t)sizeof(plugopt_enumobject) &&
+           plugopt_is_plain_iterator(((plugopt_enumobject *)it)->en_sit);
 }
 
 /* A float that only the frame slot or list item holding it references:

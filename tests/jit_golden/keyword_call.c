@@ -13,7 +13,7 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     (void)K; (void)B; (void)W; (void)V; (void)untaken;
     goto i5;
   i5: /* FOR_ITER to 118 */ ;
-    if (!(Py_IS_TYPE(S[-1], &PyListIter_Type) || Py_IS_TYPE(S[-1], &PyTupleIter_Type) || Py_IS_TYPE(S[-1], &PyRangeIter_Type) || plugopt_is_simple_enumerate(S[-1]))) {
+    if (!(plugopt_is_simple_iterator(S[-1]))) {
         PyObject **sp = S;
         int failed = 0;
         PyExecutor_Frame_SetStackPointer(frame, sp);
