@@ -2337,6 +2337,49 @@ def test_no_compiler_declines_and_says_so_once(patched_python: Path,
     assert stderr.count("cannot run") == 1, stderr
 
 
+INTERRUPTED_PROGRAM = """
+    import signal
+    import time
+
+    def on_alarm(signum, frame):
+        raise KeyboardInterrupt("the alarm")
+
+    def work(n):
+        t = 0.0
+        for i in range(n):
+            t += i * 0.5
+        return t
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, 0.1)
+    try:
+        for r in range(100):
+            work(1000)
+        time.sleep(5)
+        print("not interrupted")
+    except KeyboardInterrupt as error:
+        print("interrupted:", error)
+"""
+
+
+def test_interrupt_while_compiling_reaches_the_program(patched_python: Path,
+                                                       tmp_path: Path) -> None:
+    # Ctrl-C (here an alarm whose handler raises KeyboardInterrupt) while jit
+    # waits for its C compiler (made slow on purpose) is raised in the
+    # program, not reported as a failed compile and lost.
+    compiler = tmp_path / "slow-cc"
+    compiler.write_text('#!/bin/sh\nsleep 1\nexec gcc "$@"\n')
+    compiler.chmod(0o755)
+    program = tmp_path / "interrupted.py"
+    program.write_text(textwrap.dedent(INTERRUPTED_PROGRAM))
+    result = run([patched_python, "-X", "optimizer=jit", program],
+                 env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache"), "PLUGOPT_JIT_CC": str(compiler),
+                      "PLUGOPT_JIT_BACKGROUND": "0", "PYTHONOPTIMIZERTHRESHOLD": "16"})
+    assert result.returncode == 0, output(result)
+    assert result.stdout == "interrupted: the alarm\n", output(result)
+    assert "KeyboardInterrupt" not in result.stderr, output(result)
+
+
 def test_compile_does_not_depend_on_the_programs_state(patched_python: Path,
                                                       tmp_path: Path) -> None:
     # A loop gets hot wherever the program is: with subprocess half imported

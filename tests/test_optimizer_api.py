@@ -364,6 +364,28 @@ def test_compile_that_raises_goes_to_unraisablehook(api) -> None:
     assert result.stdout.split() == ["4950", "['RuntimeError']", "True", "0"]
 
 
+def test_interrupt_raised_during_a_compile_reaches_the_program(api) -> None:
+    # Ctrl-C while an optimizer's compile runs Python code (jit waiting for
+    # its C compiler): the SIGINT handler runs there and raises
+    # KeyboardInterrupt out of the compile. That is the program's, not the
+    # optimizer's error: it is raised in the loop, at the next check, not
+    # reported through sys.unraisablehook and lost.
+    result = api("""
+        seen = []
+        sys.unraisablehook = lambda u: seen.append(type(u.exc_value).__name__)
+        opt = testopt.Optimizer(BACK, 0.5, 0.0, mode="signal_meanwhile"); opt.register()
+        total = 0
+        try:
+            for i in range(100):
+                total += i
+        except KeyboardInterrupt:
+            print("interrupted at", i < 99, len(opt.compiled))
+        s = _optimizer.get_stats()
+        print(seen, s["failed"], s["installed"])
+    """)
+    assert result.stdout.split() == ["interrupted", "at", "True", "1", "[]", "0", "0"]
+
+
 def test_offer_made_after_profiling_began_is_dropped_quietly(api) -> None:
     # A compile may run Python code, and another thread may start tracing or
     # profiling meanwhile (pdb in CPython's test_pdb, while jit compiled a loop

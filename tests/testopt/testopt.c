@@ -4,7 +4,9 @@
  *     compile() offers a counting executor (N = 0), declines ("decline"),
  *     raises ("raise"), or sets a profile function before it offers one
  *     ("profile_meanwhile": as if another thread began profiling while it
- *     compiled); any `misbehave` way (below) as mode offers
+ *     compiled), or runs the SIGINT handler and fails with what it raises
+ *     ("signal_meanwhile": as if Ctrl-C came while it ran Python code);
+ *     any `misbehave` way (below) as mode offers
  *     executors that break the contract that way. .register() registers it; .compiled lists
  *     (qualname, offset) of every compile call.
  * install(code, offset, advance=0, raise_exc=None, misbehave=None) -> Executor
@@ -35,7 +37,7 @@ typedef struct {
 
 typedef struct {
     PyOptimizerObject base;
-    int mode;   /* 0 count, 1 decline, 2 raise, 3 misbehave */
+    int mode;   /* 0 count, 1 decline, 2 raise, 3 misbehave, 4 profile, 5 signal */
     const char *misbehave;
     PyObject *compiled;
 } TestOptimizer;
@@ -222,6 +224,12 @@ test_compile(PyOptimizerObject *self_, PyCodeObject *code, int offset)
     if (self->mode == 4) {
         PyEval_SetProfile(profile_nothing, (PyObject *)self);
     }
+    if (self->mode == 5) {
+        PyErr_SetInterrupt();
+        if (PyErr_CheckSignals() < 0) {
+            return NULL;
+        }
+    }
     return (PyExecutorObject *)new_executor(0, NULL, self->misbehave);
 }
 
@@ -247,7 +255,8 @@ optimizer_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     self->misbehave = misbehave_way(mode);
     self->mode = strcmp(mode, "decline") == 0 ? 1 : strcmp(mode, "raise") == 0 ? 2
                  : self->misbehave != NULL ? 3
-                 : strcmp(mode, "profile_meanwhile") == 0 ? 4 : 0;
+                 : strcmp(mode, "profile_meanwhile") == 0 ? 4
+                 : strcmp(mode, "signal_meanwhile") == 0 ? 5 : 0;
     self->compiled = PyList_New(0);
     if (self->compiled == NULL) {
         Py_DECREF(self);

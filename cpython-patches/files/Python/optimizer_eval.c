@@ -123,6 +123,51 @@ run_cost_of(PyExecutorObject *executor)
     return optimizer != NULL ? optimizer->run_cost : 0.0f;
 }
 
+/* A pending call: raise the exception (a tuple: type, value, traceback or
+ * None) that defer_interruption() took from a compile. */
+static int
+raise_interruption(void *arg)
+{
+    PyObject *saved = (PyObject *)arg;
+    PyObject *type = Py_NewRef(PyTuple_GET_ITEM(saved, 0));
+    PyObject *value = Py_NewRef(PyTuple_GET_ITEM(saved, 1));
+    PyObject *tb = PyTuple_GET_ITEM(saved, 2);
+    tb = tb == Py_None ? NULL : Py_NewRef(tb);
+    Py_DECREF(saved);
+    PyErr_Restore(type, value, tb);
+    return -1;
+}
+
+/* A compile failed with an exception that is not an Exception: a
+ * KeyboardInterrupt or SystemExit that a signal handler raised while the
+ * compile ran Python code (Ctrl-C while jit waits for its C compiler), not
+ * the optimizer's failure. Reported as the optimizer's error, it would be
+ * lost: the program's Ctrl-C or timeout would do nothing. Instead it is
+ * raised in the program's code at the eval breaker's next check, as a
+ * signal handler's exception is, through a pending call (which runs in the
+ * main thread, the one signal handlers run in). Returns 1 with the error
+ * taken, 0 with it left for the caller to report. */
+static int
+defer_interruption(void)
+{
+    if (PyErr_ExceptionMatches(PyExc_Exception) || !_PyOS_IsMainThread()) {
+        return 0;
+    }
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *saved = PyTuple_Pack(3, type, value, tb != NULL ? tb : Py_None);
+    if (saved != NULL && Py_AddPendingCall(raise_interruption, saved) == 0) {
+        Py_DECREF(type);
+        Py_DECREF(value);
+        Py_XDECREF(tb);
+        return 1;
+    }
+    Py_XDECREF(saved);
+    PyErr_Restore(type, value, tb);
+    return 0;
+}
+
 static PyExecutorObject *
 ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
     struct _optimizer_state *state)
@@ -130,12 +175,12 @@ ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
     state->stats.compile_calls++;
     PyExecutorObject *executor = optimizer->compile(optimizer, code, offset);
     if (executor == NULL) {
-        if (PyErr_Occurred()) {
-            state->stats.failed++;
-            PyErr_WriteUnraisable((PyObject *)optimizer);
+        if (!PyErr_Occurred() || defer_interruption()) {
+            state->stats.declined++;
         }
         else {
-            state->stats.declined++;
+            state->stats.failed++;
+            PyErr_WriteUnraisable((PyObject *)optimizer);
         }
         return NULL;
     }
