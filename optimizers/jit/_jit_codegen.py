@@ -995,11 +995,12 @@ class _Gen:
 
     # -- forward branches -----------------------------------------------------
     # A conditional or unconditional forward jump to an instruction of the body
-    # leaves every path in one canonical state: the statement-level stack empty
+    # leaves every path in one canonical state: on the statement-level stack
+    # only the iterators of the inner `for` loops around the target (canonical())
     # and no local cached in a C variable (dirty ones boxed into the frame, as at
     # the back edge, floats written in place). Then a join needs no code of its
-    # own, only the label of its instruction. Jumps out of the body (`break`,
-    # `and`/`or` keeping a value on the stack) are not translated.
+    # own, only the label of its instruction. A jump with anything else on the
+    # stack (`and`/`or` keeping a value) is not translated.
 
     def canonical(self, off: int) -> list[Entry]:
         """The stack every path has at the label of `off` (a jump's target, an

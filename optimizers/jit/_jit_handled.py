@@ -7,9 +7,9 @@ from it when jit is built (gen_jit_handled.py writes jit_handled.h); the transla
 translate a new instruction, add it here, then its translation to the translator (and a
 program that reaches it to tests/test_jit.py). A `for` loop's head (its FOR_ITER, the
 loop's own or an inner loop's) and the backward jumps to the heads (back edges,
-conditional ones included) are structural, not listed. A function unit (a hot function, from its RESUME) may hold instructions that are
-not here: its compiled code stops before the first one it meets, and the interpreter
-goes on.
+conditional ones included) are structural, not listed. A function unit (a hot function,
+from its RESUME) may hold instructions that are not here: its compiled code stops before
+the first one it meets, and the interpreter goes on.
 """
 
 from __future__ import annotations
