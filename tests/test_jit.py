@@ -2311,6 +2311,51 @@ def test_damaged_entry_is_rebuilt_not_loaded(patched_python: Path, program_files
         assert hashlib.sha256(entry.read_bytes()).hexdigest() == recorded
 
 
+# One process checks an entry's bytes once: asked for it again, it compares what fstat
+# says of the file with what it said at the check. The key of a source starting with the
+# shared prefix (the runtime) is the one a hash of the whole source gives.
+CACHE_IN_ONE_PROCESS = r"""
+import os, sys, time
+from plugopt import _jit_cache as cache
+hashed = []
+real_hash = cache._sha256_fd
+cache._sha256_fd = lambda fd: hashed.append(fd) or real_hash(fd)
+
+source = "/* runtime */ int f(void) { return 1; }\n"
+cache.share_prefix("/* runtime */")
+shared_key = cache._key(source, cache._COMMAND)
+cache.share_prefix("")
+assert shared_key == cache._key(source, cache._COMMAND)
+
+path = cache.compile_and_open(source)
+assert path is not None and len(hashed) == 1, hashed
+assert cache.compile_and_open(source) == path and len(hashed) == 1, hashed
+
+# Written over in place (the same inode, later times: past the clock's tick).
+data = open(path, "rb").read()
+time.sleep(0.05)
+with open(path, "r+b") as file:
+    file.seek(len(data) // 2)
+    file.write(bytes([data[len(data) // 2] ^ 0xFF]))
+assert cache._verified(path, path[:-3] + ".sha256") is None and len(hashed) == 2
+
+# Replaced by a copy of the good bytes under a temporary name: another inode.
+with open(path + ".tmp", "wb") as file:
+    file.write(data)
+os.replace(path + ".tmp", path)
+assert cache._verified(path, path[:-3] + ".sha256") == path and len(hashed) == 3
+assert cache._verified(path, path[:-3] + ".sha256") == path and len(hashed) == 3
+print("ok")
+"""
+
+
+def test_entry_is_hashed_once_per_process_unless_it_changed(patched_python: Path,
+                                                             tmp_path: Path) -> None:
+    result = run([patched_python, "-c", CACHE_IN_ONE_PROCESS],
+                 env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0 and result.stdout == "ok\n", output(result)
+
+
 def test_shared_cache_folder_is_refused(patched_python: Path, program_files: dict[str, Path],
                                         tmp_path: Path) -> None:
     cache = tmp_path / "cache"

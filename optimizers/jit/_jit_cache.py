@@ -1,8 +1,9 @@
 """The compiled-loop cache of plugopt.jit: private, content-addressed, verified.
 
 compile_and_open(source) returns the path of a shared object built from
-`source` (C), whose bytes have just been checked against the SHA-256 recorded
-when it was built, or None when no C compiler works here. The caller dlopens
+`source` (C), whose bytes have been checked against the SHA-256 recorded
+when it was built (once per process and file: _verified), or None when no C
+compiler works here. The caller dlopens
 that path. start_build(source) returns that path when the cache has it, and
 otherwise a Build: the compiler runs in a process of its own, detached, while
 the program goes on (the caller polls the Build, and runs the loop in the
@@ -70,7 +71,7 @@ _ENVIRON = {name: _startup_variable(name)
 _HOME = _ENVIRON["HOME"] or os.path.expanduser("~")
 _open, _close, _read, _write, _lseek = posix.open, posix.close, posix.read, posix.write, posix.lseek
 _mkdir, _lstat, _getuid = posix.mkdir, posix.lstat, posix.getuid
-_stat, _spawn, _waitpid = posix.stat, posix.posix_spawn, posix.waitpid
+_stat, _fstat, _spawn, _waitpid = posix.stat, posix.fstat, posix.posix_spawn, posix.waitpid
 _listdir, _kill, _exit_code = posix.listdir, posix.kill, posix.waitstatus_to_exitcode
 _get_inheritable = posix.get_inheritable
 _sleep, _monotonic = time.sleep, time.monotonic
@@ -140,9 +141,28 @@ _COMPILER_ENVIRONMENT = {os.fsdecode(name): os.fsdecode(value)
                          for name, value in posix.environ.items()}
 
 
+# Every source the translator makes starts with the same C runtime (17 KB, most of a
+# source): the SHA-256 state after it is computed once per process and copied for each
+# key, so that a key costs a hash of the generated part only. SHA-256 reads its input
+# as a stream: the key is the one a hash of the whole source gives.
+_shared_prefix = ""
+_shared_prefix_digest = sha256()
+
+
+def share_prefix(prefix: str) -> None:
+    """Sources starting with `prefix` hash it once per process, not once per key."""
+    global _shared_prefix, _shared_prefix_digest
+    _shared_prefix, _shared_prefix_digest = prefix, sha256(prefix.encode())
+
+
 def _key(source: str, command: list[str]) -> str:
-    digest = sha256()
-    for part in (source, "\0".join(command), sys.version, _INCLUDE):
+    if _shared_prefix and source.startswith(_shared_prefix):
+        digest = _shared_prefix_digest.copy()
+        digest.update(source[len(_shared_prefix):].encode())
+    else:
+        digest = sha256(source.encode())
+    digest.update(b"\0")
+    for part in ("\0".join(command), sys.version, _INCLUDE):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
@@ -156,19 +176,39 @@ def _sha256_fd(fd: int) -> str:
     return digest.hexdigest()
 
 
+# The entries this process has checked, each with what fstat said of the file then
+# (device, inode, size, modification and change times). An entry is written once,
+# under a temporary name renamed into place: a replaced file is another inode, a file
+# written over in place has other times. The same file is not hashed again (a loop
+# asked for again after its executor was removed, a background build polled).
+_checked: dict[str, tuple[int, int, int, int, int]] = {}
+
+
+def _identity(fd: int) -> tuple[int, int, int, int, int]:
+    st = _fstat(fd)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def _verified(so_path: str, sum_path: str) -> str | None:
     """so_path if its bytes match the recorded SHA-256, else None."""
     try:
-        with _open_file(sum_path, encoding="ascii") as file:
-            expected = file.read().strip()
         fd = _open(so_path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:
         return None
     try:
-        actual = _sha256_fd(fd)
+        identity = _identity(fd)
+        if _checked.get(so_path) == identity:
+            return so_path
+        with _open_file(sum_path, encoding="ascii") as file:
+            expected = file.read().strip()
+        if _sha256_fd(fd) != expected:
+            return None
+        _checked[so_path] = identity
+        return so_path
+    except OSError:
+        return None
     finally:
         _close(fd)
-    return so_path if actual == expected else None
 
 
 def _private_name(folder: str, prefix: str) -> str:

@@ -70,7 +70,7 @@ import sys
 import types
 import weakref
 
-from plugopt import _jit_handled
+from plugopt import _jit_cache, _jit_handled
 
 # Specialized name -> base name (3.11 keeps the base opcode's stack effect).
 _BASE = {spec: base for base, specs in opcode._specializations.items() for spec in specs}
@@ -3106,12 +3106,15 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
 
 
 # The C runtime every generated loop starts with (a real C file, beside this module).
+# It comes first, before what is generated, so that the cache hashes it once per
+# process for all the keys (_jit_cache.share_prefix).
 with open(os.path.join(os.path.dirname(__file__), "jit_runtime.h"), encoding="utf-8") as _file:
     RUNTIME = _file.read()
+_jit_cache.share_prefix(RUNTIME)
 
 _TEMPLATE = """\
-/* plugopt.jit: the {kind} of {name} at offset {head}; generated, do not edit. */
 {runtime}
+/* plugopt.jit: the {kind} of {name} at offset {head}; generated, do not edit. */
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint32_t *W,

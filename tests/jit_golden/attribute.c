@@ -1,6 +1,6 @@
-/* plugopt.jit: the loop of f at offset 5; generated, do not edit. */
 /* jit_runtime.h */
 
+/* plugopt.jit: the loop of f at offset 5; generated, do not edit. */
 struct _PyInterpreterFrame *
 plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *iterations,
                  PyObject *const *K, PyObject *const *B, const uint32_t *W,
