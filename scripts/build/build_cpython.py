@@ -17,6 +17,10 @@ and two build modes (cpython_pin.BUILD_MODES), the same for both variants:
 In both modes the modules of cpython_pin.BUILTIN_MODULES are linked into the
 executable (Modules/Setup.local), as Debian builds its python3.11.
 
+A patched release build is also kept in the cache by that key
+(release_cache.py): another build folder or a fresh clone with the same key gets a
+copy of it.
+
 Both are idempotent and cheap when nothing changed, so meson runs this script on
 every build and lets it decide: a stamp of everything that defines the result
 (pin, build mode and its configure flags, the series with its patches and new files, the
@@ -41,6 +45,7 @@ from pathlib import Path
 from scripts.build import cpython_pin as pin
 from scripts.build import fetch_cpython
 from scripts.build import patch_series
+from scripts.build import release_cache
 from scripts.build.patch_series import SeriesError, SeriesPatch
 from scripts.child_env import clean_env
 from scripts.layout import BuildFolder
@@ -219,7 +224,12 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
     prefix.parent.mkdir(parents=True, exist_ok=True)
     with open(prefix.parent / f".{variant}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if read_stamp(prefix) != key or not (prefix / "bin" / "python3").exists():
+        built = read_stamp(prefix) == key and (prefix / "bin" / "python3").exists()
+        # A patched release build is kept in the cache too (release_cache's docstring).
+        cache_release = variant == "patched" and mode == "release"
+        if not built and cache_release:
+            built = release_cache.restore(key, prefix, read_stamp, log=log)
+        if not built:
             log(f"building the {variant} interpreter in {mode} mode "
                 f"(log: {logs / (variant + '.log')})")
             log_file = logs / f"{variant}.log"
@@ -239,6 +249,8 @@ def build_variant(variant: str, build_dir: Path, series: Path | None, tarball: P
             build_and_install(tree, prefix, log_file, jobs, mode, key)
             check_modules(prefix)
             write_stamp(prefix, key)
+            if cache_release:
+                release_cache.keep(key, prefix)
             if variant == "baseline":
                 shutil.rmtree(work)  # the prefix is all we keep
     if link is not None:
