@@ -27,6 +27,13 @@ from scripts.validate.common import restore_sigint
 restore_sigint()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `long` first: with the suite spread over workers
+    (scripts/run_tests.py), one started last would keep one worker busy alone at
+    the end."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT

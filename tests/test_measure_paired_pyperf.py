@@ -271,6 +271,7 @@ def test_unknown_optimizer_is_a_clear_error(build_dir: Path, baseline_python: Pa
     assert "cannot load optimizer 'no_such_optimizer'" in result.stderr, output(result)
 
 
+@pytest.mark.long
 def test_two_rounds_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
     # Any 3.11 stands in for the system's Python; the baseline is one (and has its venv).
     result = run_tool("measure.paired_pyperf", "--build-dir", build_dir,

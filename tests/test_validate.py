@@ -857,6 +857,7 @@ E2E_BENCHMARKS = ("nbody", "richards")
 E2E_TESTS = ("test_generators", "test_scope")
 
 
+@pytest.mark.long
 def test_smoke_run_end_to_end(build_dir: Path, baseline_python: Path, tmp_path: Path) -> None:
     out = tmp_path / "validation"
     result = run_tool("validate", "--smoke", "--build-dir", build_dir, "--out", out,
