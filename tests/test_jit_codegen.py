@@ -344,3 +344,50 @@ def test_runtime_compiles_on_its_own(patched_python: Path, tmp_path: Path) -> No
     result = run([*cc.split(), "-fsyntax-only", "-Wall", "-Werror", "-Wno-unused-function",
                   "-x", "c", f"-I{include.stdout.strip()}", RUNTIME])
     assert result.returncode == 0, output(result)
+
+
+# The translator says why it declined its last request (scripts/measure/jit_survey.py
+# reports it): a short loop body making a Python call, a loop declined before, and
+# nothing once it compiles one.
+LAST_DECLINE = """\
+import dis
+from plugopt import _jit_codegen as cg
+
+class Task:
+    def run(self):   # a loop: not inlined
+        for _ in ():
+            pass
+        return 1
+
+def calls(tasks):
+    for t in tasks:
+        t.run()
+
+def sums(xs):
+    total = 0.0
+    for x in xs:
+        total += x * 0.5
+    return total
+
+for _ in range(100):
+    calls([Task(), Task()])
+    sums([1.0, 2.0])
+
+def head(f):
+    return next(i.offset // 2 for i in dis.get_instructions(f, adaptive=True)
+                if i.opname.startswith("FOR_ITER"))
+
+assert cg.translate(calls.__code__, head(calls), globals()) is None
+print(cg.last_decline)
+assert cg.translate(calls.__code__, head(calls), globals()) is None
+print(cg.last_decline)
+assert cg.translate(sums.__code__, head(sums), globals()) is not None
+print(repr(cg.last_decline))
+"""
+
+
+def test_the_translator_says_why_it_declined(patched_python: Path) -> None:
+    result = run_python(patched_python, LAST_DECLINE)
+    assert result.returncode == 0, output(result)
+    assert result.stdout.splitlines() == [
+        "its Python calls would cost more than the rest saves", "declined before", "''"]

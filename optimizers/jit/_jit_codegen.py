@@ -2865,6 +2865,17 @@ RETRANSLATIONS = 2
 # What translate() returns (its docstring says what each item is).
 Translation = tuple[str, tuple, tuple, tuple, tuple, bool, int]
 
+# Why translate() answered None to its last request ("" if it did not): the
+# message of what declined it, or "not yet: ..." when the specializer is not done.
+# scripts/measure/jit_survey.py reports it; nothing in jit reads it.
+last_decline = ""
+
+
+def _decline(reason: str) -> None:
+    """Records why the unit is declined (last_decline); returns None, the answer."""
+    global last_decline
+    last_decline = reason
+
 
 def decline(code, offset: int) -> None:
     """Never translate this loop again (jit.c: its executor stepped aside)."""
@@ -2903,16 +2914,18 @@ def translate(code, offset: int,
     `globals_` is the dictionary the unit's globals were found in when it
     became hot (to choose what to inline; the compiled code checks the
     frame's own globals)."""
+    global last_decline
+    last_decline = ""
     declined = _declined.get(code)
     if declined is not None and offset in declined:
-        return None
+        return _decline("declined before")
     translated = _translated.setdefault(code, collections.Counter())
     unit = _translate_function if _is_resume(code, offset) else _translate
     try:
         result = unit(code, offset, globals_,
                       depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
-    except NotYet:
-        return None
+    except NotYet as error:
+        return _decline(f"not yet: {error}")
     finally:
         _decoded.clear()
     if result is None or not result[5]:
@@ -2929,7 +2942,7 @@ def _translate(code, offset: int, globals_: dict | None, *,
     instructions = _decode(code)[0]
     head = next((ins for ins in instructions if ins.offset // 2 == offset), None)
     if head is None:
-        return None
+        return _decline("no instruction starts at the offset")
     # The body runs from the head to its last back edge, a backward jump to the head
     # (there may be more: `continue`, an `else` at the end of the body). A `for`
     # loop's head is its FOR_ITER, whose exit is the loop's end; a `while` loop's
@@ -2939,27 +2952,28 @@ def _translate(code, offset: int, globals_: dict | None, *,
              and _BASE.get(ins.opname, ins.opname) in _BACKWARD_JUMPS
              and ins.argval // 2 == offset]
     if not backs:
-        return None
+        return _decline("no backward jump goes to the loop's head")
     back = backs[-1].offset // 2
     is_for = _BASE.get(head.opname, head.opname) == "FOR_ITER"
     end = head.argval // 2 if is_for else _after(backs[-1])
     if back >= end:
-        return None
+        return _decline("the last backward jump is past the loop's end")
     body = [ins for ins in instructions if offset <= ins.offset // 2 <= back]
     if _jumps_out_of_body(body, offset):
-        return None
+        return _decline("a jump out of the loop's body")
     caches = _inline_caches(code)
     if len(body) < BODY_PER_PYTHON_CALL * _fewest_python_calls(code, body, globals_, caches):
-        return None   # known before translating it (below, after)
+        # Known before translating it (below, after).
+        return _decline("its Python calls would cost more than the rest saves")
     gen = _Gen(code, body, offset, back, globals_, depend_on_globals, end, caches=caches)
     try:
         text = gen.translate()
-    except Unsupported:
+    except Unsupported as error:
         # Only a decline. Anything else is a translator bug: it propagates, the VM
         # counts the compile as failed and reports it (tests fail on it).
-        return None   # NotYet propagates: translate() does not remember it
+        return _decline(str(error))   # NotYet propagates: translate() does not remember it
     if gen.translated < BODY_PER_PYTHON_CALL * gen.python_calls:
-        return None   # its calls would cost more than the rest saves
+        return _decline("its Python calls would cost more than the rest saves")
     source = _source("loop", code.co_qualname, offset, f"goto i{offset};", text)
     # What an iteration saves grows with what it runs compiled, less what its
     # Python calls cost more from compiled code (BODY_PER_PYTHON_CALL each).
@@ -3085,7 +3099,7 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
     from there), with continuations after Python calls. None if the first part
     runs fewer than MIN_SEGMENT instructions."""
     if code.co_flags & _NOT_PLAIN:
-        return None
+        return _decline("a generator or coroutine")
     instructions = _decode(code)[0]
     body = [ins for ins in instructions if ins.offset // 2 >= offset]
     # The body holds every backward jump (only COPY_FREE_VARS and MAKE_CELL come
@@ -3094,12 +3108,12 @@ def _translate_function(code, offset: int, globals_: dict | None, *,
                end=len(code.co_code) // 2, function=True)
     try:
         text = gen.translate()
-    except Unsupported:
-        return None
+    except Unsupported as error:
+        return _decline(str(error))
     entry, conts = gen.dispatch()
     install_entry = gen.entries[offset] >= MIN_SEGMENT
     if not install_entry and not conts:
-        return None
+        return _decline(f"no part runs {MIN_SEGMENT} instructions")
     source = _source("function unit", code.co_qualname, offset, entry, text)
     return (source, tuple(gen.refs), tuple(gen.depends), tuple(gen.versions), tuple(conts),
             install_entry, 0)

@@ -11,12 +11,12 @@ counts those too. After the workload, every executor still installed on the code
 live function (and the code objects in its constants: comprehensions) is listed with
 its entries and iterations. The report is one JSON line on stdout.
 
-What came of a request (`outcome`):
+What came of a request (`outcome`), and why (`reason`, the translator's
+`last_decline`):
   compiled          the translator returned a unit
-  declined          it raised Unsupported while translating (`reason` is its message)
-  not yet           it raised NotYet: the specializer is not done (asked again later)
-  declined early    it returned nothing before translating (the loop's shape, or its
-                    Python calls would cost more than the rest saves)
+  declined          it declined the unit: the instruction or shape it does not take,
+                    or Python calls that would cost more than the rest saves
+  not yet           the specializer is not done with an instruction (asked again later)
   already declined  a unit declined before (answered from the translator's memory)
 """
 
@@ -41,26 +41,14 @@ def load_idle_cost_driver() -> types.ModuleType:
 
 
 def record_requests(codegen: types.ModuleType) -> list[dict]:
-    """Wrap codegen.translate; return the list each request is appended to."""
+    """Wrap codegen.translate; return the list each request is appended to, with
+    what came of it (the translator's `last_decline` says why it answered None)."""
     requests: list[dict] = []
-    real_translate, real_gen_translate = codegen.translate, codegen._Gen.translate
-    raised: list[tuple[str, str]] = []
-
-    def gen_translate(gen):
-        try:
-            return real_gen_translate(gen)
-        except codegen.Unsupported as error:
-            raised.append(("declined", str(error)))
-            raise
-        except codegen.NotYet as error:
-            raised.append(("not yet", str(error)))
-            raise
+    real_translate = codegen.translate
 
     def translate(code, offset, *args, **kwargs):
         if code.co_filename == __file__:   # this survey's own loops
             return real_translate(code, offset, *args, **kwargs)
-        raised.clear()
-        known = offset in codegen._declined.get(code, ())
         started = time.perf_counter()
         result = None
         try:
@@ -68,18 +56,18 @@ def record_requests(codegen: types.ModuleType) -> list[dict]:
             return result
         finally:
             seconds = time.perf_counter() - started
-            if known:
-                outcome, reason = "already declined", ""
-            elif result is not None:
+            why = codegen.last_decline
+            if result is not None:
                 outcome, reason = "compiled", ""
-            elif raised:
-                outcome, reason = raised[-1]
+            elif why == "declined before":
+                outcome, reason = "already declined", ""
+            elif why.startswith("not yet: "):
+                outcome, reason = "not yet", why[len("not yet: "):]
             else:
-                outcome, reason = "declined early", ""
+                outcome, reason = "declined", why
             requests.append({"unit": f"{code.co_qualname}@{offset}", "outcome": outcome,
                              "reason": reason, "ms": round(seconds * 1e3, 3)})
 
-    codegen._Gen.translate = gen_translate
     codegen.translate = translate
     return requests
 
