@@ -6,8 +6,9 @@
 
 Runs each workload (the idle-cost set's loop counts times --scale; the names
 scripts/measure/idle_cost.py knows) once in the patched interpreter under
-`-X optimizer=jit`, compiles waited for (PLUGOPT_JIT_BACKGROUND=0), in jit's own
-cache folder; `--functions` sets PLUGOPT_JIT_FUNCTIONS=1. For each workload it
+`-X optimizer=jit`, compiles waited for (PLUGOPT_JIT_BACKGROUND=0), with jit's
+usual cache folder (PLUGOPT_JIT_CACHE, else ~/.cache/plugopt-jit); `--functions`
+sets PLUGOPT_JIT_FUNCTIONS=1. For each workload it
 prints what the translator was asked (scripts/measure/jit_survey_driver.py records
 every request), grouped by what came of it and why, with the milliseconds it
 spent, then the executors still installed when the workload ended, by
