@@ -8,8 +8,8 @@ killing the run. Extra arguments go to pytest as they are
 (`python3 -m scripts.run_tests --build-dir B -k 'a and b'`).
 
 The tests run in WORKERS processes (pytest-xdist), one per core up to that: most
-of them wait on a subprocess or a C compiler, and the suite takes about 25 minutes
-on 2 cores in one process. `-n 0` (or any -n/--numprocesses given) overrides it.
+of them wait on a subprocess or a C compiler (the suite takes about 25 minutes on
+2 cores with two workers). `-n 0` (or any -n/--numprocesses given) overrides it.
 The slowest tests are listed at the end, for the next one who wonders where the
 time goes.
 """

@@ -2869,6 +2869,9 @@ Translation = tuple[str, tuple, tuple, tuple, tuple, bool, int]
 # message of what declined it, or "not yet: ..." when the specializer is not done.
 # scripts/measure/jit_survey.py reports it; nothing in jit reads it.
 last_decline = ""
+# last_decline for a unit declined at an earlier request, and the start of it for
+# one the specializer is not done with.
+DECLINED_BEFORE, NOT_YET = "declined before", "not yet: "
 
 
 def _decline(reason: str) -> None:
@@ -2918,14 +2921,14 @@ def translate(code, offset: int,
     last_decline = ""
     declined = _declined.get(code)
     if declined is not None and offset in declined:
-        return _decline("declined before")
+        return _decline(DECLINED_BEFORE)
     translated = _translated.setdefault(code, collections.Counter())
     unit = _translate_function if _is_resume(code, offset) else _translate
     try:
         result = unit(code, offset, globals_,
                       depend_on_globals=translated[offset] < WATCHED_TRANSLATIONS)
     except NotYet as error:
-        return _decline(f"not yet: {error}")
+        return _decline(f"{NOT_YET}{error}")
     finally:
         _decoded.clear()
     if result is None or not result[5]:

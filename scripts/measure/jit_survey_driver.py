@@ -59,10 +59,10 @@ def record_requests(codegen: types.ModuleType) -> list[dict]:
             why = codegen.last_decline
             if result is not None:
                 outcome, reason = "compiled", ""
-            elif why == "declined before":
+            elif why == codegen.DECLINED_BEFORE:
                 outcome, reason = "already declined", ""
-            elif why.startswith("not yet: "):
-                outcome, reason = "not yet", why[len("not yet: "):]
+            elif why.startswith(codegen.NOT_YET):
+                outcome, reason = "not yet", why[len(codegen.NOT_YET):]
             else:
                 outcome, reason = "declined", why
             requests.append({"unit": f"{code.co_qualname}@{offset}", "outcome": outcome,
