@@ -497,6 +497,53 @@ def test_declined_back_edges_go_cold_until_an_optimizer_registers(api) -> None:
                                               "if_not_none"])), result.stdout
 
 
+def test_declined_functions_and_resumes_go_cold_until_an_optimizer_registers(api) -> None:
+    # A function's entry and a generator's resume after yield, declined in
+    # rounds of 16, 32, 64, 128 and 256 calls: their RESUME is rewritten into
+    # RESUME_COLD, and calls stop taking the eval breaker's slow path to be
+    # counted; registering another optimizer writes RESUME_QUICK back.
+    result = api("""
+        def leaf(n):
+            return n + 1
+        def gen(n):
+            for i in range(n):
+                yield i
+        def resumes(f):
+            return [i.opname for i in dis.get_instructions(f, adaptive=True)
+                    if i.opname.startswith("RESUME")]
+        def run_all():   # no loop of its own, which would count back edges
+            total = sum(map(leaf, range(1000)))
+            return total, sum(gen(1000))
+        declining = testopt.Optimizer(ENTRY | YIELD, 1.0, 1.0, mode="decline")
+        declining.register()
+        print(run_all())
+        print(resumes(leaf), resumes(gen))
+        asked = len(declining.compiled)
+        s = _optimizer.get_stats()
+        counted = s["hotspots_function_entry"] + s["hotspots_resume_after_yield"]
+        print(run_all())
+        s = _optimizer.get_stats()
+        print(len(declining.compiled) - asked,
+              s["hotspots_function_entry"] + s["hotspots_resume_after_yield"] - counted)
+        counting = testopt.Optimizer(ENTRY | YIELD, 1.0, 1.0, mode="count"); counting.register()
+        print(resumes(leaf), resumes(gen))
+        run_all()
+        print(sorted({c[0] for c in counting.compiled} & {"leaf", "gen"}))
+    """)
+    lines = result.stdout.splitlines()
+    results = "(500500, 499500)"
+    assert lines[0] == results, result.stdout
+    # gen's RESUMEs: its entry (called once per run, never hot) and the
+    # resume after its yield, which went cold.
+    assert lines[1] == "['RESUME_COLD'] ['RESUME_QUICK', 'RESUME_COLD']", result.stdout
+    assert lines[2] == results, result.stdout
+    # Cold: the second run neither asks the optimizer nor counts a hotspot
+    # but the entries of run_all and gen, called once per run.
+    assert lines[3] == "0 2", result.stdout
+    assert lines[4] == "['RESUME_QUICK'] ['RESUME_QUICK', 'RESUME_QUICK']", result.stdout
+    assert lines[5] == "['gen', 'leaf']", result.stdout
+
+
 def test_optimizers_are_asked_in_order_of_benefit(api) -> None:
     result = api("""
         slow = testopt.Optimizer(BACK, 0.5, 0.9, mode="count")

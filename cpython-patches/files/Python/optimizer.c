@@ -141,7 +141,7 @@ _Py_Optimizer_Register(PyOptimizerObject *optimizer)
         return -1;
     }
     update_thresholds(interp);
-    _PyOptimizer_RewarmColdJumps();
+    _PyOptimizer_RewarmColdForms();
     return 0;
 }
 

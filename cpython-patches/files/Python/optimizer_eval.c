@@ -5,7 +5,8 @@
  *   optimizers when a count reaches their threshold; a hotspot that holds
  *   an executor is counted on, for optimizers that would run it cheaper
  *   (tier-up);
- * - the cold forms of backward jumps whose loops every optimizer declined;
+ * - the cold forms of backward jumps and RESUMEs whose hotspots every
+ *   optimizer declined;
  * - entering executors (ENTER_EXECUTOR), and the frame accessors they use.
  *
  * The contract is documented in Include/cpython/optimizer.h and docs/api.md.
@@ -23,15 +24,15 @@
 #include <math.h>                 // INFINITY
 
 /* ------------------------------------------------------------------------ */
-/* Cold back edges                                                           */
+/* Cold hotspots                                                             */
 
-/* A loop that every registered optimizer declined in _PY_HOTSPOT_COLD_ROUNDS
- * rounds in a row, the last one _PY_HOTSPOT_COLD_MIN_ROUND executions long at
- * least, would still take the eval breaker's slow path at every iteration to
- * be counted. Its backward jump is rewritten into a cold
- * form that tests for pending work only (ceval.c), and the code is listed,
- * so that registering an optimizer, which may take the loop, can write the
- * warm forms back. The GIL protects the list; static code objects are
+/* A loop or a function that every registered optimizer declined in
+ * _PY_HOTSPOT_COLD_ROUNDS rounds in a row, the last one
+ * _PY_HOTSPOT_COLD_MIN_ROUND executions long at least, would still take the
+ * eval breaker's slow path at every iteration or call to be counted. Its
+ * backward jump or RESUME is rewritten into a cold form that tests for
+ * pending work only (ceval.c), and the code is listed, so that registering
+ * an optimizer, which may take it, can write the warm forms back. The GIL protects the list; static code objects are
  * shared by all interpreters, so it is process-wide, like the executors. */
 static _PyCodeOptimizerData *cold_codes = NULL;
 
@@ -44,6 +45,7 @@ cold_form(int opcode)
         case POP_JUMP_BACKWARD_IF_TRUE: return POP_JUMP_BACKWARD_IF_TRUE_COLD;
         case POP_JUMP_BACKWARD_IF_NONE: return POP_JUMP_BACKWARD_IF_NONE_COLD;
         case POP_JUMP_BACKWARD_IF_NOT_NONE: return POP_JUMP_BACKWARD_IF_NOT_NONE_COLD;
+        case RESUME_QUICK: return RESUME_COLD;
         default: return 0;   /* an executor, or a compare-and-branch */
     }
 }
@@ -57,20 +59,21 @@ warm_form(int opcode)
         case POP_JUMP_BACKWARD_IF_TRUE_COLD: return POP_JUMP_BACKWARD_IF_TRUE;
         case POP_JUMP_BACKWARD_IF_NONE_COLD: return POP_JUMP_BACKWARD_IF_NONE;
         case POP_JUMP_BACKWARD_IF_NOT_NONE_COLD: return POP_JUMP_BACKWARD_IF_NOT_NONE;
+        case RESUME_COLD: return RESUME_QUICK;
         default: return 0;
     }
 }
 
-/* Rewrite the backward jump at `jump` (of `code`, whose data is `data`)
- * into its cold form, if it has one. */
+/* Rewrite the backward jump or RESUME at `where` (of `code`, whose data is
+ * `data`) into its cold form, if it has one. */
 static void
-make_cold(PyCodeObject *code, _PyCodeOptimizerData *data, _Py_CODEUNIT *jump)
+make_cold(PyCodeObject *code, _PyCodeOptimizerData *data, _Py_CODEUNIT *where)
 {
-    int cold = cold_form(_Py_OPCODE(*jump));
+    int cold = cold_form(_Py_OPCODE(*where));
     if (cold == 0) {
         return;
     }
-    _Py_SET_OPCODE(*jump, cold);
+    _Py_SET_OPCODE(*where, cold);
     if (data->prev_cold == NULL) {
         data->cold_code = code;
         data->next_cold = cold_codes;
@@ -82,10 +85,10 @@ make_cold(PyCodeObject *code, _PyCodeOptimizerData *data, _Py_CODEUNIT *jump)
     }
 }
 
-/* A new optimizer registered: every cold jump counts again, from a fresh
- * counter, so that it is asked about those loops too. */
+/* A new optimizer registered: every cold jump and RESUME counts again, from
+ * a fresh counter, so that it is asked about those loops and functions too. */
 void
-_PyOptimizer_RewarmColdJumps(void)
+_PyOptimizer_RewarmColdForms(void)
 {
     while (cold_codes != NULL) {
         _PyCodeOptimizerData *data = cold_codes;
@@ -359,7 +362,7 @@ on_hotspot(PyThreadState *tstate, _PyInterpreterFrame *frame, _Py_CODEUNIT *next
     }
     else if (counter->count >= round_end) {
         counter->count = 0;
-        if (kind == KIND_BACK_EDGE && counter->backoff + 1 >= _PY_HOTSPOT_COLD_ROUNDS &&
+        if (counter->backoff + 1 >= _PY_HOTSPOT_COLD_ROUNDS &&
             round_end >= _PY_HOTSPOT_COLD_MIN_ROUND)
         {
             make_cold(code, data, current);

@@ -32,8 +32,8 @@ extern "C" {
 
 #define _PY_HOTSPOT_MAX_THRESHOLD 4095
 #define _PY_HOTSPOT_MAX_BACKOFF 4
-/* A back edge declined in this many rounds in a row, the last one at least
- * COLD_MIN_ROUND executions long, goes cold (optimizer_eval.c). By then the
+/* A back edge or RESUME declined in this many rounds in a row, the last one
+ * at least COLD_MIN_ROUND executions long, goes cold (optimizer_eval.c). By then the
  * specializer has long settled, so later rounds rarely change the answer,
  * while every round costs counting: the rounds take 1, 2, 4, ... times the
  * threshold, so three rounds are 7 times it. The minimum keeps very low
@@ -55,8 +55,9 @@ typedef struct _PyCodeOptimizerData {
     int capacity;
     PyExecutorObject **executors;       /* strong references; NULL = free slot */
     int16_t *stop_table;                /* the checker's flow analysis, or NULL */
-    /* While some backward jump of this code is in its cold form: the code
-     * and its links in the process-wide list of such codes (optimizer_eval.c). */
+    /* While some backward jump or RESUME of this code is in its cold form:
+     * the code and its links in the process-wide list of such codes
+     * (optimizer_eval.c). */
     PyCodeObject *cold_code;
     struct _PyCodeOptimizerData *next_cold;
     struct _PyCodeOptimizerData **prev_cold;   /* NULL when not listed */
@@ -221,9 +222,9 @@ extern int _PyOptimizer_TracingAnywhere(void);
 extern void _Py_Executors_InvalidateOptimizer(PyOptimizerObject *optimizer);
 /* The threshold of `optimizer` from its costs, or `override` if above 0. */
 extern int _PyOptimizer_ThresholdOf(PyOptimizerObject *optimizer, int override);
-/* Write the warm forms back over every cold backward jump (an optimizer
- * registered, which may take those loops). */
-extern void _PyOptimizer_RewarmColdJumps(void);
+/* Write the warm forms back over every cold backward jump and RESUME (an
+ * optimizer registered, which may take those loops and functions). */
+extern void _PyOptimizer_RewarmColdForms(void);
 
 /* Called from the eval breaker slow path; never fails. */
 extern void _PyOptimizer_OnHotspot(PyThreadState *tstate,
