@@ -1542,7 +1542,10 @@ PROGRAMS = {
     # a __dict__ was asked for, so the values array is gone): read and stored,
     # a class attribute an instance shadows, one it does not (read from the
     # class), an owner of another class, __getattr__ for a missing one, a
-    # missing one (AttributeError, the traceback's line).
+    # missing one (AttributeError, the traceback's line). A read looks at the
+    # entry the specializer saw the name at (its hint) first: dicts whose
+    # entries moved (an attribute deleted and set again), and dicts with a key
+    # that is not a str (whose entries keep a hash too) in walk_mixed.
     "dict_attributes": """
         class Cell:
             kind = "cell"
@@ -1555,6 +1558,18 @@ PROGRAMS = {
         class Lazy(Cell):
             def __getattr__(self, name):
                 return -1
+
+        class Mixed(Cell):
+            def __init__(self, n):
+                super().__init__(n)
+                self.__dict__[0] = "not a name"
+
+        def walk_mixed(cells):
+            total = 0
+            for c in cells:
+                c.seen = c.seen + c.n
+                total += c.seen + c.extra
+            return total
 
         def walk(cells):
             total = 0
@@ -1569,6 +1584,18 @@ PROGRAMS = {
             cells = [Cell(i) for i in range(300)]
             for rnd in range(4):
                 print(walk(cells), cells[10].kind, cells[11].kind)
+            for c in cells[::7]:   # n moves to the end of the dict's entries
+                n = c.n
+                del c.n
+                c.n = n
+            print(walk(cells))
+            mixed = [Mixed(i) for i in range(300)]
+            for rnd in range(4):
+                print(walk_mixed(mixed))
+            for c in mixed[::5]:
+                del c.extra
+                c.extra = -1
+            print(walk_mixed(mixed))
             lazy = Lazy(3)
             del lazy.extra
             print(walk(cells[:50] + [lazy] * 3))
@@ -1978,7 +2005,7 @@ COMPILED_LOOPS = {
     "strings": {"build": 600},
     "fstrings": {"render": 400},
     "try_in_loops": {"parse": 800},
-    "dict_attributes": {"walk": 900},
+    "dict_attributes": {"walk": 900, "walk_mixed": 900},
     # any_above's `return True` leaves the loop through the interpreter.
     "branches": {"any_above": 10000},
     # The loops around inner `while` loops (fannkuch_like's 15,120 rounds of

@@ -1371,7 +1371,8 @@ class _Gen:
         self.settle(ins.opname, off)
         name = self.ref(self.code.co_names[ins.arg])
         base = _BASE.get(ins.opname, ins.opname)
-        version = self.caches.get(ins.offset // 2, {}).get("version")
+        cache = self.caches.get(ins.offset // 2, {})
+        version = cache.get("version")
         if ins.opname.endswith("_WITH_HINT") and version:
             # The instance's dict, behind the type's version (jit_runtime.h).
             same = f"Py_TYPE({{o}})->tp_version_tag == {self.version(version)}"
@@ -1379,8 +1380,9 @@ class _Gen:
                 self.generic(2, lambda v, o: "plugopt_store_dict_attr("
                              f"{o}, {name}, {v}, {same.format(o=o)})", off, status=True)
             else:
-                self.generic(1, lambda o: f"plugopt_dict_attr({o}, {name}, {same.format(o=o)})",
-                             off)
+                hint = cache.get("index", 0)
+                self.generic(1, lambda o: "plugopt_dict_attr("
+                             f"{o}, {name}, {same.format(o=o)}, {hint})", off)
             return
         if base == "STORE_ATTR":
             self.generic(2, lambda v, o: f"PyObject_SetAttr({o}, {name}, {v})", off,
