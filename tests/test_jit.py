@@ -1851,6 +1851,45 @@ def test_function_units_run_compiled(patched_python: Path, tmp_path: Path) -> No
     assert completed == entries and entries > 1900, executors
 
 
+def test_a_continuation_returns_on_a_stack_it_was_not_translated_for(
+        patched_python: Path, tmp_path: Path) -> None:
+    # pickle's Unpickler.load_binint2 (a segfault in CPython's test_pickle):
+    # `self.append` is a bound method kept in the instance, so LOAD_METHOD
+    # leaves NULL and the attribute, where the compiled code, whose path exits
+    # there, has the method and `self`. The interpreter goes on, calls the
+    # Python method `read` and reaches the continuation after that call with
+    # the stack it made: the continuation must not take it for its own.
+    program = tmp_path / "reader.py"
+    program.write_text(textwrap.dedent("""
+        from struct import unpack
+
+        class Reader:
+            def __init__(self, data):
+                self.data = data
+                self.pos = 0
+                self.items = []
+                self.append = self.items.append
+
+            def read(self, n):
+                chunk = self.data[self.pos:self.pos + n]
+                self.pos += n
+                return chunk
+
+            def load_pair(self):
+                self.append(unpack('<H', self.read(2))[0])
+
+        reader = Reader(bytes(range(256)) * 40)
+        for _ in range(5000):
+            reader.load_pair()
+        print(len(reader.items), sum(reader.items))
+    """))
+    stdout, stats, stderr = run_jit(patched_python, program, tmp_path / "cache",
+                                    env={"PYTHONOPTIMIZERTHRESHOLD": "16",
+                                         "PLUGOPT_JIT_FUNCTIONS": "1"})
+    assert stdout == run_plain(patched_python, program) and stderr == ""
+    assert stats["functions"] >= 1, stats   # load_pair's, with its continuation
+
+
 @pytest.mark.parametrize("functions", ["0", "1"])
 def test_globals_keep_their_reference_counts(patched_python: Path, tmp_path: Path,
                                              functions: str) -> None:

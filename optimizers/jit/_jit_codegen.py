@@ -805,9 +805,15 @@ class _Gen:
             return True
         # Entered with the frame's stack holding what the exit wrote below the
         # call (owned references, or the NULLs the translator knows of) and the
-        # result on top: the code takes those references.
+        # result on top: the code takes those references. The interpreter may
+        # have come here on a path the compiled code left early: a LOAD_METHOD
+        # below that found an attribute, not a method (pickle's `self.append`,
+        # a bound method kept in the instance), left NULL and the attribute
+        # where this code has the method and `self`. Such a stack is not the
+        # one translated: the continuation returns at once (N = 0).
         self.lines.append(f"  c{cont}: ;")
         self.stack = []
+        objects = []
         for n, is_null in enumerate([*below, False]):
             if is_null:
                 self.stack.append(Entry(Kind.NULL, ""))
@@ -815,6 +821,11 @@ class _Gen:
             v = self.var(Kind.OBJ)
             self.emit(f"{v} = S0[{n}];")
             self.stack.append(Entry(Kind.OBJ, v))
+            objects.append(v)
+        if len(objects) > 1:   # the top one, the call's result, is never NULL
+            self.emit(f"if ({' || '.join(f'{v} == NULL' for v in objects[:-1])}) {{")
+            self.emit("    return frame;")
+            self.emit("}")
         self.reachable = True
         self.may_have_run_code = False
         self.entry = cont
