@@ -196,10 +196,11 @@ plugopt_managed_dict(PyObject *owner)
     return ((PyObject **)owner)[-3];
 }
 
-/* The version of the keys a heap type shares among its instances' attribute
- * values (LOAD_METHOD_WITH_VALUES's check that no instance attribute hides
- * the method): 3.11.2's PyDictKeysObject starts with these fields
- * (Include/internal/pycore_dict.h). */
+/* 3.11.2's PyDictKeysObject starts with these fields
+ * (Include/internal/pycore_dict.h): the version of the keys a heap type
+ * shares among its instances' attribute values (LOAD_METHOD_WITH_VALUES's
+ * check that no instance attribute hides the method), and where a dict's
+ * entries are (plugopt_dict_value_at). */
 typedef struct {
     Py_ssize_t dk_refcnt;
     uint8_t dk_log2_size;
@@ -384,35 +385,24 @@ plugopt_module_attr(PyObject *owner, PyObject *name)
     return PyObject_GetAttr(owner, name);
 }
 
-/* CPython 3.11.2's dict keys (struct _dictkeysobject in
- * Include/internal/pycore_dict.h): enough to read the entry at an index, as
- * LOAD_ATTR_WITH_HINT does. The entries follow the index table, 1 <<
- * dk_log2_index_bytes bytes; an entry is (key, value) when dk_kind is not
- * DICT_KEYS_GENERAL (0: all keys str), (hash, key, value) when it is. */
-typedef struct {
-    Py_ssize_t dk_refcnt;
-    uint8_t dk_log2_size;
-    uint8_t dk_log2_index_bytes;
-    uint8_t dk_kind;
-    uint32_t dk_version;
-    Py_ssize_t dk_usable;
-    Py_ssize_t dk_nentries;
-    char dk_indices[];
-} plugopt_dict_keys;
-
 /* The value of `dict`'s entry number `hint` if that entry's key is `name`
  * (the very object), borrowed; NULL otherwise, and for a split dict, whose
- * shared keys hold no values (the interpreter's form falls back then too). */
+ * shared keys hold no values (the interpreter's form falls back then too).
+ * As LOAD_ATTR_WITH_HINT reads it: the entries follow the index table, 1 <<
+ * dk_log2_index_bytes bytes; an entry is (key, value) when dk_kind is not
+ * DICT_KEYS_GENERAL (0: all keys str), (hash, key, value) when it is. */
 static inline PyObject *
 plugopt_dict_value_at(PyObject *dict, PyObject *name, Py_ssize_t hint)
 {
-    plugopt_dict_keys *keys = (plugopt_dict_keys *)((PyDictObject *)dict)->ma_keys;
+    const plugopt_dictkeys_head *keys =
+        (const plugopt_dictkeys_head *)((PyDictObject *)dict)->ma_keys;
     if (hint >= keys->dk_nentries) {
         return NULL;
     }
-    PyObject **entries = (PyObject **)(keys->dk_indices +
-                                       ((size_t)1 << keys->dk_log2_index_bytes));
-    PyObject **entry = keys->dk_kind != 0 ? entries + 2 * hint : entries + 3 * hint + 1;
+    PyObject *const *entries =
+        (PyObject *const *)(keys->dk_indices + ((size_t)1 << keys->dk_log2_index_bytes));
+    PyObject *const *entry = keys->dk_kind != 0 ? entries + 2 * hint
+                                                : entries + 3 * hint + 1;
     return entry[0] == name ? entry[1] : NULL;
 }
 
