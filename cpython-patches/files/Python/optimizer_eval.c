@@ -32,8 +32,9 @@
  * eval breaker's slow path at every iteration or call to be counted. Its
  * backward jump or RESUME is rewritten into a cold form that tests for
  * pending work only (ceval.c), and the code is listed, so that registering
- * an optimizer, which may take it, can write the warm forms back. The GIL protects the list; static code objects are
- * shared by all interpreters, so it is process-wide, like the executors. */
+ * an optimizer, which may take it, can write the warm forms back. The GIL
+ * protects the list; static code objects are shared by all interpreters, so
+ * it is process-wide, like the executors. */
 static _PyCodeOptimizerData *cold_codes = NULL;
 
 static int

@@ -33,12 +33,12 @@ extern "C" {
 #define _PY_HOTSPOT_MAX_THRESHOLD 4095
 #define _PY_HOTSPOT_MAX_BACKOFF 4
 /* A back edge or RESUME declined in this many rounds in a row, the last one
- * at least COLD_MIN_ROUND executions long, goes cold (optimizer_eval.c). By then the
- * specializer has long settled, so later rounds rarely change the answer,
- * while every round costs counting: the rounds take 1, 2, 4, ... times the
- * threshold, so three rounds are 7 times it. The minimum keeps very low
- * thresholds (PYTHONOPTIMIZERTHRESHOLD=1, for testing) from giving up
- * before the specializer has run: those loops never go cold. */
+ * at least COLD_MIN_ROUND executions long, goes cold (optimizer_eval.c). By
+ * then the specializer has long settled, so later rounds rarely change the
+ * answer, while every round costs counting: the rounds take 1, 2, 4, ...
+ * times the threshold, so three rounds are 7 times it. The minimum keeps
+ * very low thresholds (PYTHONOPTIMIZERTHRESHOLD=1, for testing) from giving
+ * up before the specializer has run: those hotspots never go cold. */
 #define _PY_HOTSPOT_COLD_ROUNDS 3
 #define _PY_HOTSPOT_COLD_MIN_ROUND 256
 
