@@ -364,17 +364,22 @@ def test_compile_that_raises_goes_to_unraisablehook(api) -> None:
     assert result.stdout.split() == ["4950", "['RuntimeError']", "True", "0"]
 
 
-def test_interrupt_raised_during_a_compile_reaches_the_program(api) -> None:
-    # Ctrl-C while an optimizer's compile runs Python code (jit waiting for
-    # its C compiler): the SIGINT handler runs there and raises
-    # KeyboardInterrupt out of the compile. That is the program's, not the
-    # optimizer's error: it is raised in the loop, at the next check, not
-    # reported through sys.unraisablehook and lost.
-    result = api("""
+@pytest.mark.parametrize("raised", ["KeyboardInterrupt", "Timeout"])
+def test_signal_during_a_compile_is_handled_in_the_program(api, raised: str) -> None:
+    # A signal that arrives while an optimizer's compile runs (jit waiting for
+    # its C compiler in Python code): its handler waits for the program's
+    # code. Run inside the compile, what it raised (Ctrl-C's
+    # KeyboardInterrupt, a program's own timeout exception) was the compile's
+    # error: the executor was lost, and a plain Exception was reported
+    # through sys.unraisablehook and lost too, while the program waited for
+    # it. Now the compile finishes, its executor is installed, and the
+    # handler raises in the loop, at the next check.
+    result = api(f"""
         import signal
-        # Python's own handler, even where the test runs with SIGINT ignored
-        # (a background job of a non-interactive shell starts so).
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        class Timeout(Exception): pass
+        def on_sigint(signum, frame):
+            raise {raised}("the signal")
+        signal.signal(signal.SIGINT, on_sigint)
         seen = []
         sys.unraisablehook = lambda u: seen.append(type(u.exc_value).__name__)
         opt = testopt.Optimizer(BACK, 0.5, 0.0, mode="signal_meanwhile"); opt.register()
@@ -382,12 +387,45 @@ def test_interrupt_raised_during_a_compile_reaches_the_program(api) -> None:
         try:
             for i in range(100):
                 total += i
-        except KeyboardInterrupt:
+        except {raised}:
             print("interrupted at", i < 99, len(opt.compiled))
         s = _optimizer.get_stats()
         print(seen, s["failed"], s["installed"])
     """)
-    assert result.stdout.split() == ["interrupted", "at", "True", "1", "[]", "0", "0"]
+    assert result.stdout.split() == ["interrupted", "at", "True", "1", "[]", "0", "1"]
+
+
+def test_signal_during_an_executors_own_code_is_handled_in_the_program(api) -> None:
+    # An executor that runs Python code of its own (jit polls its background
+    # builds so) holds signal handlers around it: the signal raised there is
+    # handled after the executor returns, in the program's loop; the
+    # executor's code runs to its end.
+    result = api("""
+        import signal
+        class Timeout(Exception): pass
+        def on_alarm(signum, frame):
+            raise Timeout
+        signal.signal(signal.SIGALRM, on_alarm)
+        seen, steps = [], []
+        sys.unraisablehook = lambda u: seen.append(type(u.exc_value).__name__)
+        def bookkeeping():
+            steps.append("before")
+            signal.raise_signal(signal.SIGALRM)
+            for _ in range(1000):
+                pass
+            steps.append("after")
+        def loop():
+            n = 0
+            while True:
+                n += 1
+        # At the loop's head, the load of n.
+        e = testopt.install(loop.__code__, offset_of(loop, "LOAD_FAST"), own_code=bookkeeping)
+        try:
+            loop()
+        except Timeout:
+            print("timed out", steps, seen, e.count)
+    """)
+    assert result.stdout.split() == ["timed", "out", "['before',", "'after']", "[]", "1"]
 
 
 def test_offer_made_after_profiling_began_is_dropped_quietly(api) -> None:

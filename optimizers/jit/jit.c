@@ -205,7 +205,9 @@ step_aside(JitExecutor *executor, struct _PyInterpreterFrame *frame)
     int offset = PyExecutor_Frame_GetNextInstr(frame);
     PyObject *exc_type, *exc_value, *exc_tb;
     PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    PyOptimizer_HoldSignals();   /* our bookkeeping, not the program's code */
     PyObject *done = PyObject_CallMethod(codegen_module, "decline", "Oi", code, offset);
+    PyOptimizer_ReleaseSignals();
     Py_XDECREF(done);
     /* The VM holds a reference while we run: removing is safe, and returning
      * the frame unchanged is N = 0, the instruction that was shadowed. */
@@ -228,8 +230,10 @@ retranslate_later(JitExecutor *executor)
     int offset = executor->base.vm_data.offset;
     PyObject *exc_type, *exc_value, *exc_tb;
     PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    PyOptimizer_HoldSignals();
     PyObject *agreed = PyObject_CallMethod(codegen_module, "retranslate_later", "Oi",
                                            code, offset);
+    PyOptimizer_ReleaseSignals();
     if (agreed == NULL ||
         (agreed == Py_True && _Py_Executor_Replace(code, offset, NULL) < 0)) {
         PyErr_WriteUnraisable((PyObject *)executor);
@@ -263,6 +267,9 @@ await_build(JitExecutor *executor, struct _PyInterpreterFrame *frame)
     if (++executor->waited % JIT_POLL_EVERY != 0) {
         return frame;
     }
+    /* The poll is Python code: a signal handler run there would raise its
+     * exception into our bookkeeping. It waits for the program's code. */
+    PyOptimizer_HoldSignals();
     polling++;
     PyObject *path = PyObject_CallMethod(executor->build, "poll", NULL);
     int failed = -1;
@@ -272,6 +279,7 @@ await_build(JitExecutor *executor, struct _PyInterpreterFrame *frame)
         Py_XDECREF(flag);
     }
     polling--;
+    PyOptimizer_ReleaseSignals();
     if (failed == 0) {
         Py_DECREF(path);
         return frame;   /* still building, or waiting its turn */

@@ -9,10 +9,15 @@
  *     any `misbehave` way (below) as mode offers
  *     executors that break the contract that way. .register() registers it; .compiled lists
  *     (qualname, offset) of every compile call.
- * install(code, offset, advance=0, raise_exc=None, misbehave=None) -> Executor
+ * install(code, offset, advance=0, raise_exc=None, misbehave=None,
+ *         own_code=None) -> Executor
  *     places an executor by _Py_Executor_Replace. It executes up to
  *     `advance` instructions itself (NOP, LOAD_CONST, LOAD_FAST, STORE_FAST,
  *     POP_TOP; it stops early at anything else), or raises raise_exc.
+ *     `own_code`, a callable, is called first at each entry as the
+ *     executor's own bookkeeping would be (jit polls its builds so), with
+ *     Python signal handlers held; what it raises is reported through
+ *     sys.unraisablehook.
  *     `misbehave` breaks the contract on purpose, for the checker's tests:
  *     "depth" (one stack slot too many), "mid_instruction" (stops one code
  *     unit into its instruction), "past_end", "frame" (returns a frame that
@@ -32,6 +37,7 @@ typedef struct {
     int advance;
     const char *misbehave;   /* NULL, or how to break the contract */
     PyObject *raise_exc;
+    PyObject *own_code;
     PyObject *weakreflist;
 } TestExecutor;
 
@@ -95,6 +101,15 @@ test_execute(PyExecutorObject *self_, struct _PyInterpreterFrame *frame,
 {
     TestExecutor *self = (TestExecutor *)self_;
     self->count++;
+    if (self->own_code != NULL) {
+        PyOptimizer_HoldSignals();
+        PyObject *result = PyObject_CallNoArgs(self->own_code);
+        PyOptimizer_ReleaseSignals();
+        if (result == NULL) {
+            PyErr_WriteUnraisable(self->own_code);
+        }
+        Py_XDECREF(result);
+    }
     if (self->raise_exc != NULL) {
         PyErr_SetString(self->raise_exc, "raised by a testopt executor");
         return NULL;   /* next instruction = the executor's: it "raised" */
@@ -153,6 +168,7 @@ static int
 executor_traverse(TestExecutor *self, visitproc visit, void *arg)
 {
     Py_VISIT(self->raise_exc);
+    Py_VISIT(self->own_code);
     return 0;
 }
 
@@ -164,6 +180,7 @@ executor_dealloc(TestExecutor *self)
         PyObject_ClearWeakRefs((PyObject *)self);
     }
     Py_XDECREF(self->raise_exc);
+    Py_XDECREF(self->own_code);
     live_count--;
     Py_TYPE(self)->tp_free(self);
 }
@@ -322,14 +339,15 @@ static PyTypeObject TestOptimizer_Type = {
 static PyObject *
 install(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"code", "offset", "advance", "raise_exc", "misbehave", NULL};
+    static char *keywords[] = {"code", "offset", "advance", "raise_exc", "misbehave",
+                               "own_code", NULL};
     PyObject *code;
     int offset, advance = 0;
-    PyObject *raise_exc = NULL;
+    PyObject *raise_exc = NULL, *own_code = NULL;
     const char *how = NULL, *misbehave = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!i|iOz:install", keywords,
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!i|iOzO:install", keywords,
                                      &PyCode_Type, &code, &offset, &advance, &raise_exc,
-                                     &how)) {
+                                     &how, &own_code)) {
         return NULL;
     }
     misbehave = misbehave_way(how);   /* static storage: outlives the argument */
@@ -344,6 +362,7 @@ install(PyObject *module, PyObject *args, PyObject *kwargs)
     if (e == NULL) {
         return NULL;
     }
+    e->own_code = own_code == Py_None ? NULL : Py_XNewRef(own_code);
     if (_Py_Executor_Replace((PyCodeObject *)code, offset, (PyExecutorObject *)e) < 0) {
         Py_DECREF(e);
         return NULL;

@@ -12,6 +12,7 @@
  * The contract is documented in Include/cpython/optimizer.h and docs/api.md.
  */
 #include "Python.h"
+#include "pycore_ceval.h"         // _PyEval_SignalReceived()
 #include "pycore_code.h"
 #include "pycore_frame.h"         // _PyInterpreterFrame
 #include "pycore_interp.h"
@@ -127,49 +128,46 @@ run_cost_of(PyExecutorObject *executor)
     return optimizer != NULL ? optimizer->run_cost : 0.0f;
 }
 
-/* A pending call: raise the exception (a tuple: type, value, traceback or
- * None) that defer_interruption() took from a compile. */
-static int
-raise_interruption(void *arg)
+/* Python signal handlers wait while an optimizer runs code of its own: a
+ * handler that ran inside a compile (jit waits for its C compiler in Python
+ * code) would raise its exception (KeyboardInterrupt, a program's timeout)
+ * out of the compile, where it is the optimizer's error and lost, while the
+ * program waits for it forever. Held, the signal stays tripped and the
+ * handler runs in the program's code at the eval breaker's next check. Only
+ * the main thread runs handlers, so only its holds count. */
+static int signals_held;      /* the main thread's holds, nested */
+static int signals_waiting;   /* a handler was due while they were held */
+
+void
+PyOptimizer_HoldSignals(void)
 {
-    PyObject *saved = (PyObject *)arg;
-    PyObject *type = Py_NewRef(PyTuple_GET_ITEM(saved, 0));
-    PyObject *value = Py_NewRef(PyTuple_GET_ITEM(saved, 1));
-    PyObject *tb = PyTuple_GET_ITEM(saved, 2);
-    tb = tb == Py_None ? NULL : Py_NewRef(tb);
-    Py_DECREF(saved);
-    PyErr_Restore(type, value, tb);
-    return -1;
+    if (_PyOS_IsMainThread()) {
+        signals_held++;
+    }
 }
 
-/* A compile failed with an exception that is not an Exception: a
- * KeyboardInterrupt or SystemExit that a signal handler raised while the
- * compile ran Python code (Ctrl-C while jit waits for its C compiler), not
- * the optimizer's failure. Reported as the optimizer's error, it would be
- * lost: the program's Ctrl-C or timeout would do nothing. Instead it is
- * raised in the program's code at the eval breaker's next check, as a
- * signal handler's exception is, through a pending call (which runs in the
- * main thread, the one signal handlers run in). Returns 1 with the error
- * taken, 0 with it left for the caller to report. */
-static int
-defer_interruption(void)
+void
+PyOptimizer_ReleaseSignals(void)
 {
-    if (PyErr_ExceptionMatches(PyExc_Exception) || !_PyOS_IsMainThread()) {
+    if (!_PyOS_IsMainThread()) {
+        return;
+    }
+    assert(signals_held > 0);
+    if (--signals_held == 0 && signals_waiting) {
+        /* The eval loop cleared its flag when it found the handlers held. */
+        signals_waiting = 0;
+        _PyEval_SignalReceived(_PyInterpreterState_Main());
+    }
+}
+
+int
+_PyOptimizer_SignalsHeld(void)
+{
+    if (signals_held == 0) {
         return 0;
     }
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    PyObject *saved = PyTuple_Pack(3, type, value, tb != NULL ? tb : Py_None);
-    if (saved != NULL && Py_AddPendingCall(raise_interruption, saved) == 0) {
-        Py_DECREF(type);
-        Py_DECREF(value);
-        Py_XDECREF(tb);
-        return 1;
-    }
-    Py_XDECREF(saved);
-    PyErr_Restore(type, value, tb);
-    return 0;
+    signals_waiting = 1;
+    return 1;
 }
 
 static PyExecutorObject *
@@ -177,9 +175,11 @@ ask(PyOptimizerObject *optimizer, PyCodeObject *code, int offset,
     struct _optimizer_state *state)
 {
     state->stats.compile_calls++;
+    PyOptimizer_HoldSignals();
     PyExecutorObject *executor = optimizer->compile(optimizer, code, offset);
+    PyOptimizer_ReleaseSignals();
     if (executor == NULL) {
-        if (!PyErr_Occurred() || defer_interruption()) {
+        if (!PyErr_Occurred()) {
             state->stats.declined++;
         }
         else {

@@ -171,6 +171,19 @@ PyAPI_FUNC(PyObject *) PyExecutor_Frame_GetBuiltins(struct _PyInterpreterFrame *
  * to the VM at its next back edge. */
 PyAPI_FUNC(int) PyExecutor_EvalBreakerIsSet(void);
 
+/* --- Signal handlers and an optimizer's own Python code --------------------- */
+
+/* Between these two calls, Python signal handlers wait: a signal that
+ * arrives stays pending, and its handler runs in the program's code at the
+ * VM's next check after the last release. The VM holds them around every
+ * compile(); an executor holds them around Python code of its own (its
+ * bookkeeping), never around the program's code it runs. Without this, an
+ * exception a handler raised there (KeyboardInterrupt, a timeout) would be
+ * the optimizer's error, and the program's handler would have fired for
+ * nothing. Calls nest; they count only in the thread that runs handlers. */
+PyAPI_FUNC(void) PyOptimizer_HoldSignals(void);
+PyAPI_FUNC(void) PyOptimizer_ReleaseSignals(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -225,6 +225,11 @@ extern int _PyOptimizer_ThresholdOf(PyOptimizerObject *optimizer, int override);
 /* Write the warm forms back over every cold backward jump and RESUME (an
  * optimizer registered, which may take those loops and functions). */
 extern void _PyOptimizer_RewarmColdForms(void);
+/* Whether Python signal handlers must wait (signalmodule.c asks before it
+ * runs them): the main thread is in an optimizer's own code, between
+ * PyOptimizer_HoldSignals() and PyOptimizer_ReleaseSignals(). Remembers that
+ * a handler waited, so that the release sets the eval breaker again. */
+extern int _PyOptimizer_SignalsHeld(void);
 
 /* Called from the eval breaker slow path; never fails. */
 extern void _PyOptimizer_OnHotspot(PyThreadState *tstate,
