@@ -2616,9 +2616,11 @@ HOT_FLOAT_LOOPS = """
 
 def test_translator_is_imported_at_the_first_hot_loop(patched_python: Path,
                                                        tmp_path: Path) -> None:
-    # At start-up jit imports no Python code (the translator pulls in dis,
-    # shlex and sysconfig); the first loop worth translating
-    # does. The default threshold: no start-up loop gets that hot.
+    # At start-up jit imports no Python code (the translator pulls in dis
+    # and sysconfig); the first loop worth translating does. The default
+    # threshold: no start-up loop gets that hot. Nor does it import re (which
+    # imports enum: about 20 M instructions for a program that uses neither)
+    # or shlex (which imports re), with a compiler command without quotes.
     program = tmp_path / "lazy.py"
     program.write_text(textwrap.dedent(HOT_FLOAT_LOOPS) + textwrap.dedent("""
         import sys
@@ -2629,18 +2631,34 @@ def test_translator_is_imported_at_the_first_hot_loop(patched_python: Path,
         print(sorted(m for m in ("plugopt._jit_codegen", "plugopt._jit_cache", "dis")
                      if m in sys.modules), jit.stats()["compiled"])
         print(sorted(m for m in ("_hashlib", "subprocess", "tempfile") if m in sys.modules))
+        print(sorted(m for m in ("re", "enum", "shlex") if m in sys.modules))
     """))
     env = {"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")}
     result = run([patched_python, "-X", "optimizer=jit", program], env=env)
     assert result.returncode == 0, output(result)
     assert result.stdout.splitlines() == [
         "[]", "30000.0", "['dis', 'plugopt._jit_cache', 'plugopt._jit_codegen'] 1",
-        "[]"], output(result)   # the C compiler ran, through posix_spawn
+        "[]", "[]"], output(result)   # the C compiler ran, through posix_spawn
     # With the entry in the cache too, neither subprocess nor OpenSSL (hashlib's
     # _hashlib) is loaded: the SHA-256 check uses _sha256.
     result = run([patched_python, "-X", "optimizer=jit", program], env=env)
     assert result.returncode == 0, output(result)
     assert result.stdout.splitlines()[3] == "[]", output(result)
+
+
+def test_compiler_command_splits_as_the_shell_would(patched_python: Path,
+                                                   tmp_path: Path) -> None:
+    # $PLUGOPT_JIT_CC and sysconfig's flags are split as shlex.split splits
+    # them; shlex (and re) only imported for a command that quotes.
+    result = run([patched_python, "-c", textwrap.dedent(r"""
+        import shlex, sys
+        from plugopt import _jit_cache
+        for text in ["gcc -pthread", "  cc\t-O2  ", "", "'my cc' -DX=\"a b\"", r"a\ b c"]:
+            assert _jit_cache._split_command(text) == shlex.split(text), text
+        print("same words")
+    """)], env={"PLUGOPT_JIT_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, output(result)
+    assert result.stdout == "same words\n", output(result)
 
 
 def test_translator_that_cannot_be_imported_is_reported_once(patched_python: Path,

@@ -29,7 +29,6 @@ import collections
 import io
 import os
 import posix
-import shlex
 import stat
 import sys
 import sysconfig
@@ -110,11 +109,22 @@ def cache_dir() -> str:
     return path
 
 
+def _split_command(text: str) -> list[str]:
+    """`text` split as the shell would split words (shlex.split). shlex imports re,
+    which imports enum (about 20 M instructions), at the first hot loop of every
+    process; a command without quotes or backslashes, as sysconfig's are, splits at
+    whitespace alone, the same words."""
+    if any(char in text for char in "'\"\\"):
+        import shlex
+        return shlex.split(text)
+    return text.split()
+
+
 def compiler() -> list[str]:
     """The C compiler's command: $PLUGOPT_JIT_CC, else the interpreter's CC, its
     program found on the PATH the process started with (the program may change
     PATH or its working folder later: regrtest's tests do)."""
-    cc = shlex.split(_ENVIRON["PLUGOPT_JIT_CC"] or sysconfig.get_config_var("CC") or "cc")
+    cc = _split_command(_ENVIRON["PLUGOPT_JIT_CC"] or sysconfig.get_config_var("CC") or "cc")
     if cc and os.sep not in cc[0]:
         for folder in (_ENVIRON["PATH"] or os.defpath).split(os.pathsep):
             candidate = os.path.abspath(os.path.join(folder or ".", cc[0]))
@@ -127,7 +137,7 @@ def compiler() -> list[str]:
 def compile_flags() -> list[str]:
     """Flags of a generated loop's compile: the interpreter's optimization flags, then
     _REQUIRED_FLAGS."""
-    opt = shlex.split(sysconfig.get_config_var("OPT") or "-O2")
+    opt = _split_command(sysconfig.get_config_var("OPT") or "-O2")
     return [flag for flag in opt if flag.startswith(_OWN_FLAG_PREFIXES)] + _REQUIRED_FLAGS
 
 

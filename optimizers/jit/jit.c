@@ -94,7 +94,7 @@ static PyTypeObject JitExecutor_Type;
 static PyTypeObject JitOptimizer_Type;
 static JitOptimizer *the_optimizer;
 /* The Python halves, imported at the first loop worth translating, not at
- * start-up: they pull in dis, shlex and sysconfig, memory that a program
+ * start-up: they pull in dis and sysconfig, memory that a program
  * with no loop to compile should not pay. */
 static PyObject *codegen_module;   /* plugopt._jit_codegen */
 static PyObject *cache_module;     /* plugopt._jit_cache */
