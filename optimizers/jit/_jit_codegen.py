@@ -110,12 +110,11 @@ _EXACT_IN_DOUBLE = 1 << 53
 # the first hot loop of a process, and importing those two modules there cost every such
 # process about 70 M instructions (9 ms; callgrind, nbody and spectral_norm).
 
+
 # A constant's repr may hold an address ("<code object f at 0x7f...>"), which
 # differs between runs and would defeat the cache, or "*/", which would end the
 # comment it is quoted in. Stripped without re: importing re imports enum too,
 # about 20 M instructions that a program which uses neither would pay.
-
-
 def _without_addresses(text: str) -> str:
     """`text` without its " at 0x..." parts."""
     if " at 0x" not in text:
