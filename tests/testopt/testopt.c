@@ -4,8 +4,10 @@
  *     compile() offers a counting executor (N = 0), declines ("decline"),
  *     raises ("raise"), or sets a profile function before it offers one
  *     ("profile_meanwhile": as if another thread began profiling while it
- *     compiled), or runs the SIGINT handler and fails with what it raises
- *     ("signal_meanwhile": as if Ctrl-C came while it ran Python code);
+ *     compiled), or trips SIGINT and checks for signals before it offers
+ *     one, failing with what a handler raised there ("signal_meanwhile": as
+ *     if Ctrl-C came while it ran Python code; the VM holds handlers during
+ *     a compile, so none runs there and the offer stands);
  *     any `misbehave` way (below) as mode offers
  *     executors that break the contract that way. .register() registers it; .compiled lists
  *     (qualname, offset) of every compile call.
