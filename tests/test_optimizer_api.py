@@ -350,6 +350,96 @@ def test_exception_from_executor_has_the_instructions_line(api) -> None:
     assert result.stdout.strip() == "2"
 
 
+def test_executor_call_gives_what_a_call_gives(api) -> None:
+    """PyExecutor_Call (testopt.call) returns what calling the callable does,
+    through its fast path (a function given exactly its parameters: plain,
+    a closure, a generator function, a method's function with its instance)
+    and through vectorcall (defaults, a builtin, a class, a bound method)."""
+    result = api("""
+        class Point:
+            def __init__(self, x):
+                self.x = x
+            def plus(self, y):
+                return self.x + y
+        def add(a, b):
+            return a + b
+        def outer(k):
+            def inner(v):
+                return v * k
+            return inner
+        def count(n):
+            yield from range(n)
+        def with_default(a, b=10):
+            return a + b
+        p = Point(5)
+        cases = [(add, (2, 3)), (outer(7), (6,)), (Point.plus, (p, 1)), (with_default, (1,)),
+                 (with_default, (1, 2)), (len, ("abc",)), (Point, (4,)), (p.plus, (2,))]
+        for f, args in cases:
+            got = testopt.call(f, *args)
+            want = f(*args)
+            print(type(got).__name__, got == want if not isinstance(got, Point) else got.x == want.x)
+        print(list(testopt.call(count, 3)))
+    """)
+    assert result.stdout.splitlines() == [
+        "int True", "int True", "int True", "int True", "int True", "int True",
+        "Point True", "int True", "[0, 1, 2]"]
+
+
+def test_executor_call_raises_what_a_call_raises(api) -> None:
+    """A wrong number of arguments is the call's TypeError, a callee's
+    exception comes back with the callee in its traceback, and unbounded
+    recursion through it is a RecursionError, not a crash."""
+    result = api("""
+        import traceback
+        def add(a, b):
+            return a + b
+        def fails(a):
+            return 1 / a
+        def recurse(n):
+            return testopt.call(recurse, n + 1)
+        for args in [(1,), (1, 2, 3)]:
+            try:
+                testopt.call(add, *args)
+            except TypeError as e:
+                try:
+                    add(*args)
+                except TypeError as direct:
+                    print(str(e) == str(direct))
+        try:
+            testopt.call(fails, 0)
+        except ZeroDivisionError as e:
+            print(traceback.extract_tb(e.__traceback__)[-1].name)
+        try:
+            recurse(0)
+        except RecursionError:
+            print("RecursionError")
+    """)
+    assert result.stdout.splitlines() == ["True", "True", "fails", "RecursionError"]
+
+
+def test_executor_call_is_seen_by_tracing(api) -> None:
+    """A function called through PyExecutor_Call's fast path runs in a frame
+    of its own that sys.settrace sees (call, line, return), after its caller."""
+    result = api("""
+        import sys
+        def add(a, b):
+            return a + b
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code is add.__code__:
+                events.append((event, frame.f_back.f_code.co_name))
+            return tracer
+        def caller():
+            return testopt.call(add, 1, 2)
+        sys.settrace(tracer)
+        value = caller()
+        sys.settrace(None)
+        print(value, events)
+    """)
+    assert result.stdout.strip() == (
+        "3 [('call', 'caller'), ('line', 'caller'), ('return', 'caller')]")
+
+
 def test_compile_that_raises_goes_to_unraisablehook(api) -> None:
     result = api("""
         seen = []

@@ -26,6 +26,8 @@
  *     is not related to the entry frame), "null" (NULL, no exception),
  *     "exception" (an exception set, frame returned).
  * Executor: .count (entries), .valid, .offset; depends(executor, obj).
+ * call(callable, *args): PyExecutor_Call(callable, args), as compiled code
+ *     calls Python.
  * live_executors(): executors allocated and not yet freed.
  */
 #define PY_SSIZE_T_CLEAN
@@ -383,6 +385,18 @@ depends(PyObject *module, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* call(callable, *args): PyExecutor_Call(callable, args, len(args)), as
+ * compiled code makes a call (the caller's frame is current). */
+static PyObject *
+call(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError, "call() needs a callable");
+        return NULL;
+    }
+    return PyExecutor_Call(args[0], args + 1, nargs - 1);
+}
+
 static PyObject *
 live_executors(PyObject *module, PyObject *Py_UNUSED(args))
 {
@@ -392,6 +406,7 @@ live_executors(PyObject *module, PyObject *Py_UNUSED(args))
 static PyMethodDef testopt_methods[] = {
     {"install", _PyCFunction_CAST(install), METH_VARARGS | METH_KEYWORDS, NULL},
     {"depends", depends, METH_VARARGS, NULL},
+    {"call", _PyCFunction_CAST(call), METH_FASTCALL, NULL},
     {"live_executors", live_executors, METH_NOARGS, NULL},
     {NULL}
 };

@@ -171,6 +171,19 @@ PyAPI_FUNC(PyObject *) PyExecutor_Frame_GetBuiltins(struct _PyInterpreterFrame *
  * to the VM at its next back edge. */
 PyAPI_FUNC(int) PyExecutor_EvalBreakerIsSet(void);
 
+/* --- Calling Python from compiled code ---------------------------------------- */
+
+/* Call `callable` with `nargs` positional arguments (borrowed), the executor's
+ * frame current and showing the call as its next instruction, as the
+ * interpreter's CALL would: a Python function that takes exactly these
+ * positional parameters runs in a frame pushed on the thread's frame stack,
+ * with its arguments copied in, as CALL_PY_EXACT_ARGS makes it (saving
+ * PyObject_Vectorcall's argument parsing); anything else is called through
+ * PyObject_Vectorcall. Returns a new reference, or NULL with an exception
+ * set. */
+PyAPI_FUNC(PyObject *) PyExecutor_Call(PyObject *callable, PyObject *const *args,
+                                       Py_ssize_t nargs);
+
 /* --- Signal handlers and an optimizer's own Python code --------------------- */
 
 /* Between these two calls, Python signal handlers wait: a signal that
