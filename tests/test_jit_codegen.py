@@ -46,6 +46,19 @@ LOOPS = {
                 n += int(x, base=16) + len(sorted(x, reverse=True))
             return n
     """,
+    # A Python function that is not inlined (a local one, with an `if`): called
+    # through PyExecutor_Call, which pushes its frame as CALL_PY_EXACT_ARGS does.
+    "python_call": """
+        def f(items):
+            def weight(x):
+                if x > 2:
+                    return x
+                return -x
+            n = 0
+            for x in items:
+                n += weight(x) * 3 + x * x - (x & 1) + (x | 4) - (x >> 1)
+            return n
+    """,
     "float_sum": """
         def f(n):
             total = 0.0
@@ -195,6 +208,7 @@ ARGS = {"c_calls": "list(range(300))", "keyword_call": "[str(i) for i in range(3
         "nested_for": "[list(range(20)), [1, -1]] * 15",
         "attribute": "[P(i * 0.5) for i in range(200)]",
         "method_unit": "V(1.5, 2.5)", "object_loop": "[(i, i * 0.25) for i in range(200)]",
+        "python_call": "list(range(200))",
         "inlined_method": "[P(i * 0.5, 1.0) for i in range(200)]"}
 
 DRIVER = """\

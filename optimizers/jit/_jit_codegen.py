@@ -45,9 +45,9 @@ interpreter then makes the call as if the compiled code had never started it
 (inline_call, fallback). Sites whose owners are of several classes check the
 cached class first and any other class's state after it (owner_check,
 load_method; jit_runtime.h). Other calls are made from the compiled code
-through vectorcall, with the frame current (vector_call); a loop whose
-body is short for the calls of Python functions it makes is declined
-(BODY_PER_PYTHON_CALL).
+through PyExecutor_Call or vectorcall, with the frame current (vector_call);
+a loop whose body is short for the calls of Python functions it makes is
+declined (BODY_PER_PYTHON_CALL).
 
 The generated function receives `K`, the items of a tuple the executor keeps
 alive (names and code objects the guards compare with); `B`, the objects it
@@ -344,12 +344,12 @@ def _c_literal(value: object) -> Entry | None:
 # pre-filter reads the same number).
 MIN_SEGMENT = _jit_handled.MIN_SEGMENT
 
-# A Python function called from compiled code (through vectorcall) runs in a frame
-# of its own, about 90 instructions more than the interpreter's call costs: a loop
-# is compiled only if its body (from its head to its last back edge) has at least
-# this many instructions a Python call, enough for what the compiled code saves on
-# them to pay for that (deltablue's `for c in self: c.execute()`, 8 instructions,
-# ran slower compiled).
+# A Python function called from compiled code (PyExecutor_Call) runs in an
+# evaluation loop of its own. A loop is compiled only if its body (from its head to
+# its last back edge) has at least this many instructions a Python call: with 8 or
+# 0, deltablue's and go's call-heavy loops, short and entered often, cost more in
+# entries and compiles than they saved (callgrind; optimizers/jit/README.md, "Calls
+# in loops").
 BODY_PER_PYTHON_CALL = 16
 # The PRECALL forms the specializer chose for calls of Python functions.
 _PYTHON_CALL_FORMS = ("PRECALL_PYFUNC", "PRECALL_BOUND_METHOD")
@@ -2055,10 +2055,11 @@ class _Gen:
     def vector_call(self, ins, off: int, kwnames: tuple[int, int] | None = None) -> bool:
         """PRECALL and its CALL of anything else, made from the compiled code
         through vectorcall, as the interpreter calls C functions and classes. A
-        Python function then runs in an interpreter frame of its own (one level
-        of C recursion, which costs about 90 instructions more than the
-        interpreter's own call but less than leaving the compiled code before
-        the call and entering it again after). The frame is made current first
+        Python function is called through PyExecutor_Call, which pushes its
+        frame as the interpreter's CALL_PY_EXACT_ARGS does; it runs in an
+        evaluation loop of its own (one level of C recursion, which costs less
+        than leaving the compiled code before the call and entering it again
+        after). The frame is made current first
         and shows the PRECALL as the instruction running (tracebacks and
         `f_back.f_lineno` in the callee see the caller's line); if the call
         raises, the code exits before the PRECALL with the exception set, the
@@ -2078,7 +2079,7 @@ class _Gen:
         self.python_calls += self.runs_python(ins.opname, callable_)
         self.flush(off)
         r = self.var(Kind.OBJ)
-        self.emit_vectorcall(r, callable_, argv, off, ins.opname, kwnames)
+        self.emit_call(r, callable_, argv, off, ins.opname, kwnames)
         consumed = self.stack[len(self.stack) - nargs - 2:]
         del self.stack[len(self.stack) - nargs - 2:]
         for entry in consumed:
@@ -2087,11 +2088,13 @@ class _Gen:
         self.stack.append(Entry(Kind.OBJ, r))
         return True
 
-    def emit_vectorcall(self, r: str, callable_: Entry, argv: list[Entry], off: int,
+    def emit_call(self, r: str, callable_: Entry, argv: list[Entry], off: int,
                         form: str | None = None,
                         kwnames: tuple[int, int] | None = None) -> None:
-        """The call of the PRECALL at `off` through vectorcall into `r`, the frame
-        current (flushed) and showing the PRECALL; exits before it if it raises.
+        """The call of the PRECALL at `off` into `r`, the frame current (flushed)
+        and showing the PRECALL; exits before it if it raises. A callable that
+        is or may be a Python function is called through PyExecutor_Call,
+        anything else through vectorcall.
         Where the PRECALL's specialized `form` is one for a C function, the call
         is made as that form makes it wherever its guard holds (c_call). With
         `kwnames` (vector_call), the last arguments are keyword ones."""
@@ -2101,13 +2104,19 @@ class _Gen:
         self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
         self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
         const, named = kwnames or (None, 0)
-        vectorcall = (f"PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
-                      f"{len(argv) - named}, {'NULL' if const is None else f'C({const})'})")
+        if const is None and (form is None or self.runs_python(form, callable_)):
+            # PyExecutor_Call pushes a Python function's frame as the
+            # interpreter's CALL_PY_EXACT_ARGS does, and calls anything else
+            # through vectorcall.
+            general = f"PyExecutor_Call({self.object_expr(callable_)}, {a}, {len(argv)})"
+        else:
+            general = (f"PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
+                       f"{len(argv) - named}, {'NULL' if const is None else f'C({const})'})")
         fast = self.c_call(form, callable_, argv, a) if form and const is None else None
         if fast is None:
-            self.emit(f"{r} = {vectorcall};")
+            self.emit(f"{r} = {general};")
         else:
-            self.emit(f"{r} = ({fast[0]}) ? {fast[1]} : {vectorcall};")
+            self.emit(f"{r} = ({fast[0]}) ? {fast[1]} : {general};")
         self.guard(f"{r} != NULL", off)
 
     def c_call(self, form: str, callable_: Entry, argv: list[Entry],
@@ -2258,7 +2267,7 @@ class _Gen:
         else:
             dirty = set(self.dirty)
             self.flush(off)
-            self.emit_vectorcall(result[1], callable_, argv, off)
+            self.emit_call(result[1], callable_, argv, off)
             self.dirty = dirty   # boxed on this way only: dirty still on the other
             self.may_have_run_code = True   # the call ran code
         self.stack = own
