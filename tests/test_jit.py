@@ -2372,9 +2372,9 @@ def test_damaged_entry_is_rebuilt_not_loaded(patched_python: Path, program_files
     assert stdout == expected and stderr == ""
     assert stats["compiled"] == built
     for entry in cache_entries(cache):
-        recorded = entry.with_suffix(".sha256").read_text().strip()
+        recorded = entry.with_suffix(".blake2b").read_text().strip()
         import hashlib
-        assert hashlib.sha256(entry.read_bytes()).hexdigest() == recorded
+        assert hashlib.blake2b(entry.read_bytes(), digest_size=32).hexdigest() == recorded
 
 
 # One process checks an entry's bytes once: asked for it again, it compares what fstat
@@ -2384,8 +2384,8 @@ CACHE_IN_ONE_PROCESS = r"""
 import os, sys, time
 from plugopt import _jit_cache as cache
 hashed = []
-real_hash = cache._sha256_fd
-cache._sha256_fd = lambda fd: hashed.append(fd) or real_hash(fd)
+real_hash = cache._hash_fd
+cache._hash_fd = lambda fd: hashed.append(fd) or real_hash(fd)
 
 source = "/* runtime */ int f(void) { return 1; }\n"
 cache.share_prefix("/* runtime */")
@@ -2403,14 +2403,14 @@ time.sleep(0.05)
 with open(path, "r+b") as file:
     file.seek(len(data) // 2)
     file.write(bytes([data[len(data) // 2] ^ 0xFF]))
-assert cache._verified(path, path[:-3] + ".sha256") is None and len(hashed) == 2
+assert cache._verified(path, path[:-3] + ".blake2b") is None and len(hashed) == 2
 
 # Replaced by a copy of the good bytes under a temporary name: another inode.
 with open(path + ".tmp", "wb") as file:
     file.write(data)
 os.replace(path + ".tmp", path)
-assert cache._verified(path, path[:-3] + ".sha256") == path and len(hashed) == 3
-assert cache._verified(path, path[:-3] + ".sha256") == path and len(hashed) == 3
+assert cache._verified(path, path[:-3] + ".blake2b") == path and len(hashed) == 3
+assert cache._verified(path, path[:-3] + ".blake2b") == path and len(hashed) == 3
 print("ok")
 """
 
@@ -2640,7 +2640,7 @@ def test_translator_is_imported_at_the_first_hot_loop(patched_python: Path,
         "[]", "30000.0", "['dis', 'plugopt._jit_cache', 'plugopt._jit_codegen'] 1",
         "[]", "[]"], output(result)   # the C compiler ran, through posix_spawn
     # With the entry in the cache too, neither subprocess nor OpenSSL (hashlib's
-    # _hashlib) is loaded: the SHA-256 check uses _sha256.
+    # _hashlib) is loaded: the check uses the built-in _blake2.
     result = run([patched_python, "-X", "optimizer=jit", program], env=env)
     assert result.returncode == 0, output(result)
     assert result.stdout.splitlines()[3] == "[]", output(result)
