@@ -50,7 +50,8 @@ except ImportError:   # an interpreter built without it
 _SUM_SUFFIX = ".blake2b"
 
 
-def _digest(data: bytes = b""):
+def _digest(data: bytes = b"") -> "blake2b":
+    """A new hash of `data` (more can be fed to its update())."""
     return blake2b(data, digest_size=32)
 
 # Flags of the interpreter's own OPT (sysconfig) that the generated code is compiled with:
