@@ -2089,8 +2089,8 @@ class _Gen:
         return True
 
     def emit_call(self, r: str, callable_: Entry, argv: list[Entry], off: int,
-                        form: str | None = None,
-                        kwnames: tuple[int, int] | None = None) -> None:
+                  form: str | None = None,
+                  kwnames: tuple[int, int] | None = None) -> None:
         """The call of the PRECALL at `off` into `r`, the frame current (flushed)
         and showing the PRECALL; exits before it if it raises. A callable that
         is or may be a Python function is called through PyExecutor_Call,
