@@ -2231,6 +2231,54 @@ def test_loops_with_calls_run_compiled(patched_python: Path, tmp_path: Path) -> 
     assert executors["collect"] == {}, executors
 
 
+DEEP_RECURSION = """
+        import sys
+        import threading
+
+        sys.setrecursionlimit(100_000)
+
+
+        def walk(n):
+            s = 0
+            t = 0.0
+            for i in range(4):
+                t = t * 0.5 + i * 2.0 - 1.0
+                t = t * 0.5 + i * 2.0 - 1.0
+                if i == 1 and n:
+                    s += walk(n - 1) + 1
+            return s + int(t)
+
+
+        def main():
+            for _ in range(50):   # hot, and compiled, while the recursion is shallow
+                walk(3)
+            # A thread's 2 MB of C stack: stock 3.11 recurses 20,000 Python calls
+            # deep in one evaluation loop; one C level a call took 0.8 KB or more.
+            threading.stack_size(2 * 1024 * 1024)
+            got = []
+            thread = threading.Thread(target=lambda: got.append(walk(20_000)))
+            thread.start()
+            thread.join()
+            print(got)
+
+
+        main()
+"""
+
+
+def test_deep_recursion_through_compiled_loops_keeps_to_the_c_stack(
+        patched_python: Path, tmp_path: Path) -> None:
+    # walk's loop calls walk from compiled code, each call an evaluation loop
+    # of its own: 20,000 levels of that overflowed the thread's C stack
+    # (SIGSEGV) before compiled code left calls deeper than
+    # PLUGOPT_C_CALL_DEPTH frames to the interpreter.
+    program = tmp_path / "deep_recursion.py"
+    program.write_text(textwrap.dedent(DEEP_RECURSION))
+    out, stats, _ = run_jit(patched_python, program, tmp_path / "cache")
+    assert out == run_plain(patched_python, program) == "[180008]\n"
+    assert stats["compiled"] >= 1 and stats["iterations"] >= 20_000, stats
+
+
 GENERIC_NAMES = ["attributes", "store_all", "lookups", "fill", "words", "membership", "bits",
                  "rows", "kinds"]
 

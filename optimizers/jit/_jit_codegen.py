@@ -2093,21 +2093,26 @@ class _Gen:
                   kwnames: tuple[int, int] | None = None) -> None:
         """The call of the PRECALL at `off` into `r`, the frame current (flushed)
         and showing the PRECALL; exits before it if it raises. A callable that
-        is or may be a Python function is called through PyExecutor_Call,
-        anything else through vectorcall.
+        is or may be a Python function is called through PyExecutor_Call
+        (unless the thread is deep in a recursion: then the code exits before
+        the PRECALL), anything else through vectorcall.
         Where the PRECALL's specialized `form` is one for a C function, the call
         is made as that form makes it wherever its guard holds (c_call). With
         `kwnames` (vector_call), the last arguments are keyword ones."""
+        const, named = kwnames or (None, 0)
+        # PyExecutor_Call pushes a Python function's frame as the interpreter's
+        # CALL_PY_EXACT_ARGS does, and calls anything else through vectorcall.
+        executor_call = const is None and (form is None or self.runs_python(form, callable_))
+        if executor_call:
+            # It recurses in C: deep in a recursion, the interpreter makes the
+            # call (ROOM_TO_RECURSE, jit_runtime.h).
+            self.guard("ROOM_TO_RECURSE()", off)
         a = f"a{self.nvars}"
         self.nvars += 1
         items = ", ".join(self.object_expr(entry) for entry in argv) or "NULL"
         self.emit(f"PyObject *{a}[{max(len(argv), 1)}] = {{{items}}};")
         self.emit(f"PyExecutor_Frame_SetNextInstr(frame, {off});")
-        const, named = kwnames or (None, 0)
-        if const is None and (form is None or self.runs_python(form, callable_)):
-            # PyExecutor_Call pushes a Python function's frame as the
-            # interpreter's CALL_PY_EXACT_ARGS does, and calls anything else
-            # through vectorcall.
+        if executor_call:
             general = f"PyExecutor_Call({self.object_expr(callable_)}, {a}, {len(argv)})"
         else:
             general = (f"PyObject_Vectorcall({self.object_expr(callable_)}, {a}, "
@@ -3177,14 +3182,15 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
 """
 
 # What the generated code may read from the frame and the thread, each fetched once
-# an entry (the accessors are calls into the interpreter) and only if the code uses it.
+# an entry (the accessors are calls into the interpreter) and only if the code uses
+# one of the names (the thread state: through the runtime's macros).
 _PROLOGUE = (
-    ("L", "PyObject **L = PyExecutor_Frame_GetLocals(frame);"),
-    ("C", "PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;"),
-    ("G", "PyObject *G = PyExecutor_Frame_GetGlobals(frame);"),
-    ("S0", "PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);"),
-    ("CODE", "const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));"),
-    ("TRACING", "PyThreadState *T = PyThreadState_Get();"),
+    (("L",), "PyObject **L = PyExecutor_Frame_GetLocals(frame);"),
+    (("C",), "PyObject *consts = PyExecutor_Frame_GetCode(frame)->co_consts;"),
+    (("G",), "PyObject *G = PyExecutor_Frame_GetGlobals(frame);"),
+    (("S0",), "PyObject **S0 = PyExecutor_Frame_GetStackBase(frame);"),
+    (("CODE",), "const _Py_CODEUNIT *CODE = _PyCode_CODE(PyExecutor_Frame_GetCode(frame));"),
+    (("TRACING", "ROOM_TO_RECURSE"), "PyThreadState *T = PyThreadState_Get();"),
 )
 
 
@@ -3204,7 +3210,7 @@ def _uses(text: str, name: str) -> bool:
 def _source(kind: str, name: str, head: int, entry: str, body: str) -> str:
     """The C source of a unit: the runtime, then the function with the prologue
     its body and entry need."""
-    prologue = "\n".join("    " + line for var, line in _PROLOGUE
-                         if _uses(body, var) or _uses(entry, var))
+    prologue = "\n".join("    " + line for names, line in _PROLOGUE
+                         if any(_uses(body, name) or _uses(entry, name) for name in names))
     return _TEMPLATE.format(kind=kind, name=name, head=head, runtime=RUNTIME,
                             prologue=prologue, entry=entry, body=body)

@@ -23,6 +23,19 @@
 /* T: the thread state, which a generated function reads once an entry. */
 #define TRACING() (T->cframe->use_tracing)
 
+/* A Python function called from compiled code runs in an evaluation loop of
+ * its own, one level of C recursion, where the interpreter's CALL of a Python
+ * function recurses in no C at all: recursion as deep as a program's
+ * sys.setrecursionlimit() allows, which stock 3.11 runs in one loop, would
+ * overflow the C stack. Compiled code makes such calls only while the thread
+ * runs fewer than PLUGOPT_C_CALL_DEPTH frames (Python frames and C recursion,
+ * as 3.11 counts them against the recursion limit; each level of recursion
+ * through compiled code is one of them), so at most that many levels, and
+ * exits before deeper calls: the interpreter makes them. One level took
+ * about 0.8 KB of C stack (a short loop; under 1 MB for 1,200 levels). */
+#define PLUGOPT_C_CALL_DEPTH 500
+#define ROOM_TO_RECURSE() (T->recursion_limit - T->recursion_remaining < PLUGOPT_C_CALL_DEPTH)
+
 /* Where LOAD_ATTR_INSTANCE_VALUE and STORE_ATTR_INSTANCE_VALUE find an
  * attribute: slot `index` of the values array of an object whose type keeps
  * its instances' attributes there (Py_TPFLAGS_MANAGED_DICT, implied by the

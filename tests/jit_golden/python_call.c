@@ -69,6 +69,17 @@ plugopt_jit_loop(struct _PyInterpreterFrame *frame, PyObject **S, Py_ssize_t *it
     }
   i14: /* PRECALL_PYFUNC  */ ;
     PyObject * o2;
+    if (!(ROOM_TO_RECURSE())) {
+        PyObject **sp = S;
+        int failed = 0;
+        Py_INCREF(L[2]); *sp++ = L[2];
+        *sp++ = NULL;
+        Py_INCREF(L[1]); *sp++ = L[1];
+        Py_INCREF(L[3]); *sp++ = L[3];
+        PyExecutor_Frame_SetStackPointer(frame, sp);
+        PyExecutor_Frame_SetNextInstr(frame, 14);
+        return (failed || PyErr_Occurred()) ? NULL : frame;
+    }
     PyObject *a2[1] = {L[3]};
     PyExecutor_Frame_SetNextInstr(frame, 14);
     o2 = PyExecutor_Call(L[1], a2, 1);
